@@ -1,0 +1,51 @@
+# Two commands on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make run    set up .venv and open the window on a demo vault (created when none exists)
+#   make test   set up .venv with the test tools and run lint, types and the whole suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO_DB ?= .demo/demo-vault.db
+
+.PHONY: run test lint bench demo clean system-deps system-deps-test
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# The stamps make a second `make` instant and reinstall when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+system-deps-test:
+	@bash scripts/system-deps.sh test
+
+run: system-deps $(VENV)/.installed
+	@test -f $(DEMO_DB) || $(BIN)/resdesk demo --db $(DEMO_DB)
+	@echo "Demo accounts: operator / uketsuke-demo-2022, supervisor / kanri-demo-2022"
+	$(BIN)/resdesk --db $(DEMO_DB)
+
+demo: $(VENV)/.installed
+	$(BIN)/resdesk demo --db $(DEMO_DB) --force
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: system-deps-test lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: system-deps $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache build dist

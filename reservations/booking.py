@@ -1,0 +1,366 @@
+"""Booking, finding, moving, cancelling and attending reservations: the operators' service.
+
+Every rule of the booking desk lives here (capacity, closed and past slots, duplicates, status
+changes) and every read that returns personal data writes an audit entry in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reservations import errors
+from reservations.domain import Caller, Reservation, Slot, Status
+from reservations.normalize import (
+    kana_search_key,
+    name_search_key,
+    normalize_kana_part,
+    normalize_name_part,
+    normalize_note,
+    normalize_phone,
+    phone_search_key,
+)
+from reservations.permissions import Permission
+from reservations.receipt import format_receipt, new_receipt_number, receipt_digits_of
+from reservations.session import Session
+from reservations.store import NewReservation, SearchQuery, UnitOfWork
+
+# More rows than anyone reads on one screen; the GUI pages through with offset.
+MAX_SEARCH_LIMIT = 10_000
+_AUDIT_TARGET_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class CallerInput:
+    """What the operator typed for a caller, before normalization."""
+
+    family_name: str
+    given_name: str
+    family_kana: str
+    given_kana: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class SearchInput:
+    """What the operator typed into search fields, before normalization; all optional."""
+
+    receipt: str | None = None
+    phone: str | None = None
+    kana: str | None = None
+    name: str | None = None
+    name_contains: str | None = None
+    center: str | None = None
+    date: str | dt.date | None = None
+    status: str | None = None
+    limit: int = 200
+    offset: int = 0
+
+
+def normalize_caller(raw: CallerInput) -> Caller:
+    """The caller's details as stored, or ``InvalidInput`` naming the first bad field."""
+    return Caller(
+        family_name=normalize_name_part(raw.family_name, "family name"),
+        given_name=normalize_name_part(raw.given_name, "given name"),
+        family_kana=normalize_kana_part(raw.family_kana, "family name reading (kana)"),
+        given_kana=normalize_kana_part(raw.given_kana, "given name reading (kana)"),
+        phone=normalize_phone(raw.phone),
+    )
+
+
+def parse_date(value: str | dt.date) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", value).strip().replace("/", "-")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise errors.InvalidInput(
+            "date: use the form YYYY-MM-DD (for example 2022-12-19).", field="date"
+        ) from None
+
+
+def parse_status(value: str) -> Status:
+    try:
+        return Status(value.strip().lower().replace("-", "_"))
+    except ValueError:
+        names = ", ".join(s.value for s in Status)
+        raise errors.InvalidInput(f"status: use one of {names}.", field="status") from None
+
+
+class BookingService:
+    """The booking desk's operations, for operators and supervisors alike."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # -- booking ---------------------------------------------------------------------------
+
+    def book(
+        self,
+        slot_id: int,
+        caller: CallerInput,
+        *,
+        note: str | None = None,
+        allow_duplicate: bool = False,
+    ) -> Reservation:
+        """Book one caller into a slot and return the reservation with its new receipt number.
+
+        Raises ``SlotFull``, ``SlotClosed``, ``SlotInPast``, ``DuplicateBooking`` (naming the
+        existing receipt number), ``NotFound`` or ``InvalidInput``; nothing is saved then.
+        """
+        s = self._session
+        s.require(Permission.BOOK)
+        details = normalize_caller(caller)
+        clean_note = normalize_note(note) if note else None
+        with s.store.unit_of_work(write=True) as uow:
+            slot = self._bookable_slot(uow, slot_id)
+            if not allow_duplicate:
+                self._refuse_duplicates(uow, details)
+            receipt = self._unused_receipt(uow)
+            now = s.timestamp()
+            uow.add_reservation(
+                NewReservation(
+                    receipt=receipt,
+                    slot_id=slot.id,
+                    family_name=details.family_name,
+                    given_name=details.given_name,
+                    family_kana=details.family_kana,
+                    given_kana=details.given_kana,
+                    phone=details.phone,
+                    note=clean_note,
+                    created_at=now,
+                    created_by=s.account.name,
+                )
+            )
+            s.audit(uow, "book", format_receipt(receipt))
+            booked = uow.reservation_by_receipt(receipt)
+            uow.commit()
+        assert booked is not None
+        return booked
+
+    def duplicates_of(self, caller: CallerInput) -> list[Reservation]:
+        """Active bookings with the same phone, or the same name and kana (audited read)."""
+        s = self._session
+        s.require(Permission.FIND)
+        details = normalize_caller(caller)
+        with s.store.unit_of_work(write=True) as uow:
+            found = self._active_duplicates(uow, details)
+            s.audit(uow, "duplicate-check", _targets(found), "match" if found else "no match")
+            uow.commit()
+        return found
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, receipt: str) -> Reservation:
+        """One reservation by receipt number (audited read)."""
+        s = self._session
+        s.require(Permission.FIND)
+        digits = receipt_digits_of(receipt)
+        with s.store.unit_of_work(write=True) as uow:
+            found = uow.reservation_by_receipt(digits)
+            s.audit(uow, "view", format_receipt(digits), "ok" if found else "not found")
+            uow.commit()
+        if found is None:
+            raise _no_such_booking(digits)
+        return found
+
+    def find(self, search: SearchInput) -> list[Reservation]:
+        """Reservations matching every given key (audited read).
+
+        A substring search inside names needs a center or date filter, so that it never
+        reads every name in the vault.
+        """
+        s = self._session
+        s.require(Permission.FIND)
+        with s.store.unit_of_work(write=True) as uow:
+            query = self._query(uow, search)
+            found = uow.search(query)
+            s.audit(uow, "find", _targets(found), f"{len(found)} found")
+            uow.commit()
+        return found
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def move(self, receipt: str, slot_id: int) -> Reservation:
+        """Move a booking to another slot atomically; the receipt number stays the same."""
+        s = self._session
+        s.require(Permission.MOVE)
+        digits = receipt_digits_of(receipt)
+        with s.store.unit_of_work(write=True) as uow:
+            current = self._existing(uow, digits)
+            if current.status is not Status.BOOKED:
+                raise errors.InvalidTransition(
+                    f"Booking {format_receipt(digits)} is {current.status.value} and cannot be "
+                    "moved; make a new booking instead."
+                )
+            if current.slot_id == slot_id:
+                raise errors.Conflict(
+                    f"Booking {format_receipt(digits)} is already in slot {slot_id}."
+                )
+            target = self._bookable_slot(uow, slot_id)
+            uow.move_reservation(digits, target.id, s.timestamp(), s.account.name)
+            s.audit(uow, "move", f"{format_receipt(digits)} slot {current.slot_id}->{target.id}")
+            moved = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert moved is not None
+        return moved
+
+    def cancel(self, receipt: str, reason: str | None = None) -> Reservation:
+        """Cancel a booking, freeing its seat; the receipt number is never issued again."""
+        s = self._session
+        s.require(Permission.CANCEL)
+        digits = receipt_digits_of(receipt)
+        clean_reason = normalize_note(reason) if reason else None
+        with s.store.unit_of_work(write=True) as uow:
+            current = self._existing(uow, digits)
+            if current.status is not Status.BOOKED:
+                raise errors.InvalidTransition(
+                    f"Booking {format_receipt(digits)} is already {current.status.value}; "
+                    "nothing was changed."
+                )
+            uow.set_status(digits, Status.CANCELLED, clean_reason, s.timestamp(), s.account.name)
+            s.audit(uow, "cancel", format_receipt(digits))
+            cancelled = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert cancelled is not None
+        return cancelled
+
+    def attend(self, receipt: str) -> Reservation:
+        """Mark a booking attended; only on or after its day."""
+        s = self._session
+        s.require(Permission.ATTEND)
+        digits = receipt_digits_of(receipt)
+        with s.store.unit_of_work(write=True) as uow:
+            current = self._existing(uow, digits)
+            if current.status is not Status.BOOKED:
+                raise errors.InvalidTransition(
+                    f"Booking {format_receipt(digits)} is {current.status.value}; only a "
+                    "booked reservation can be marked attended."
+                )
+            if current.date > s.now().date():
+                raise errors.InvalidTransition(
+                    f"Booking {format_receipt(digits)} is for {current.date.isoformat()}; it "
+                    "can be marked attended on that day."
+                )
+            uow.set_status(digits, Status.ATTENDED, None, s.timestamp(), s.account.name)
+            s.audit(uow, "attend", format_receipt(digits))
+            attended = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert attended is not None
+        return attended
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def _bookable_slot(self, uow: UnitOfWork, slot_id: int) -> Slot:
+        slot = uow.get_slot(slot_id)
+        if slot is None:
+            raise errors.NotFound(
+                f"There is no slot {slot_id}; list slots with 'resdesk slots list'."
+            )
+        when = f"{slot.center} {slot.date.isoformat()} {slot.start.strftime('%H:%M')}"
+        if not slot.is_open:
+            raise errors.SlotClosed(f"The slot {when} is closed; choose another slot.")
+        if slot.starts_at <= self._session.now():
+            raise errors.SlotInPast(f"The slot {when} has already begun; choose a later slot.")
+        if uow.seats_taken(slot.id) >= slot.capacity:
+            raise errors.SlotFull(f"The slot {when} is full; choose another slot.")
+        return slot
+
+    def _active_duplicates(self, uow: UnitOfWork, c: Caller) -> list[Reservation]:
+        return uow.active_duplicates(
+            c.phone, c.family_name, c.given_name, c.family_kana, c.given_kana
+        )
+
+    def _refuse_duplicates(self, uow: UnitOfWork, details: Caller) -> None:
+        found = self._active_duplicates(uow, details)
+        if found:
+            existing = found[0]
+            raise errors.DuplicateBooking(
+                f"This caller may already have booking {existing.receipt_display} "
+                f"({existing.center} {existing.date.isoformat()} "
+                f"{existing.start.strftime('%H:%M')}); change that booking instead, or book "
+                "anyway with --allow-duplicate (e.g. a family sharing one phone).",
+                existing.receipt_display,
+            )
+
+    @staticmethod
+    def _unused_receipt(uow: UnitOfWork) -> str:
+        # 10 million numbers for a few thousand bookings: a clash is rare, and an endless
+        # loop would need an almost full number space.
+        for _ in range(1000):
+            candidate = new_receipt_number()
+            if not uow.receipt_exists(candidate):
+                return candidate
+        raise errors.Conflict("No unused receipt number could be found; the vault is full.")
+
+    @staticmethod
+    def _existing(uow: UnitOfWork, digits: str) -> Reservation:
+        found = uow.reservation_by_receipt(digits)
+        if found is None:
+            raise _no_such_booking(digits)
+        return found
+
+    def _query(self, uow: UnitOfWork, search: SearchInput) -> SearchQuery:
+        center_id = None
+        if search.center:
+            center_id = _center_id(uow, search.center)
+        phone_e164 = phone_last4 = None
+        if search.phone:
+            kind, value = phone_search_key(search.phone)
+            if kind == "last4":
+                phone_last4 = value
+            else:
+                phone_e164 = value
+        date = parse_date(search.date) if search.date else None
+        name_contains = name_search_key(search.name_contains) if search.name_contains else None
+        if name_contains and center_id is None and date is None:
+            raise errors.InvalidInput(
+                "A search inside names needs a center or a date as well; add --center or --date.",
+                field="name",
+            )
+        query = SearchQuery(
+            receipt=receipt_digits_of(search.receipt) if search.receipt else None,
+            phone_e164=phone_e164,
+            phone_last4=phone_last4,
+            kana_prefix=kana_search_key(search.kana) if search.kana else None,
+            name_prefix=name_search_key(search.name) if search.name else None,
+            name_contains=name_contains,
+            center_id=center_id,
+            date=date,
+            status=parse_status(search.status) if search.status else None,
+            limit=max(1, min(search.limit, MAX_SEARCH_LIMIT)),
+            offset=max(0, search.offset),
+        )
+        if not query.has_key:
+            raise errors.InvalidInput(
+                "Give at least one search key: receipt number, phone, kana, name, center or date.",
+                field="search",
+            )
+        return query
+
+
+def _center_id(uow: UnitOfWork, name: str) -> int:
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", name).strip()
+    centers = uow.list_centers()
+    for center in centers:
+        if center.name == wanted:
+            return center.id
+    known = ", ".join(c.name for c in centers) or "none yet"
+    raise errors.InvalidInput(f"Unknown center; the centers are: {known}.", field="center")
+
+
+def _no_such_booking(digits: str) -> errors.NotFound:
+    return errors.NotFound(f"No booking has receipt number {format_receipt(digits)}.")
+
+
+def _targets(found: list[Reservation]) -> str:
+    shown = " ".join(r.receipt_display for r in found[:_AUDIT_TARGET_LIMIT])
+    if len(found) > _AUDIT_TARGET_LIMIT:
+        shown += f" +{len(found) - _AUDIT_TARGET_LIMIT} more"
+    return shown

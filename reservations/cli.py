@@ -1,0 +1,512 @@
+"""The ``resdesk`` command: every capability of the core from a terminal, for scripts and
+for people.
+
+Output for people goes to stdout, messages to stderr; ``--json`` (anywhere on the line) gives
+machine-readable output on every read command and ``{"error": {...}}`` on failure.  Exit codes
+come from ``errors.ExitCode``, one table for every command.  Passwords are never arguments:
+they come from the environment or a prompt on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from reservations import __version__, errors
+from reservations.errors import EXIT_CODE_TABLE, ExitCode
+
+if TYPE_CHECKING:
+    from reservations.session import Session
+    from reservations.vault import Vault
+
+_EXIT_CODES_HELP = "exit codes:\n" + "\n".join(
+    f"  {int(code)}  {text}" for code, text in EXIT_CODE_TABLE
+)
+_ENV_HELP = (
+    "environment:\n"
+    "  RESDESK_DB            vault path when --db is not given\n"
+    "  RESDESK_USER          account name (else asked on the terminal)\n"
+    "  RESDESK_PASSWORD      account password (else asked on the terminal)\n"
+    "  RESDESK_NEW_PASSWORD  password for a new account (init, account add)\n"
+    "  RESDESK_BUSY_TIMEOUT_MS  how long to wait for a busy vault (default 5000)"
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error; our table says 1 (2 is invalid input)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise errors.UsageError(f"{message} (see 'resdesk --help')")
+
+
+@dataclass
+class Output:
+    json_mode: bool
+    out: TextIO
+    err: TextIO
+
+    def data(self, value: object, text: Callable[[], str]) -> None:
+        if self.json_mode:
+            self.out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        else:
+            rendered = text()
+            if rendered:
+                self.out.write(rendered + "\n")
+
+    def say(self, message: str) -> None:
+        self.err.write(message + "\n")
+
+    def fail(self, code: int, message: str) -> None:
+        if self.json_mode:
+            self.err.write(
+                json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False) + "\n"
+            )
+        else:
+            self.err.write(f"resdesk: {message}\n")
+
+
+def _split_global_options(argv: Sequence[str]) -> tuple[list[str], bool, str | None]:
+    """Take ``--json`` and ``--db PATH`` from anywhere on the command line."""
+    rest: list[str] = []
+    json_mode = False
+    db: str | None = None
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item == "--":
+            rest += items[i:]
+            break
+        if item == "--json":
+            json_mode = True
+        elif item == "--db":
+            if i + 1 >= len(items):
+                raise errors.UsageError("--db needs a path")
+            db = items[i + 1]
+            i += 1
+        elif item.startswith("--db="):
+            db = item[len("--db=") :]
+        else:
+            rest.append(item)
+        i += 1
+    return rest, json_mode, db
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="resdesk",
+        description=(
+            "Reservation Desk: bookings for in-person support sessions at community centers, "
+            "kept in an encrypted vault. Without a command it opens the window."
+        ),
+        epilog=(
+            "global options (anywhere on the line):\n"
+            "  --db PATH   the vault (else RESDESK_DB, else the per-user data folder)\n"
+            "  --json      machine-readable output\n\n" + _ENV_HELP + "\n\n" + _EXIT_CODES_HELP
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"resdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create a new vault; its first account is a supervisor")
+    p.add_argument("--user", required=True, help="name of the first (supervisor) account")
+
+    p = sub.add_parser("demo", help="create a demo vault with fictitious reservations")
+    p.add_argument("--reservations", type=int, default=600, metavar="N")
+    p.add_argument("--seed", type=int, default=None, metavar="S")
+    p.add_argument("--force", action="store_true", help="replace an existing demo vault")
+
+    slots = sub.add_parser("slots", help="list or import slots").add_subparsers(
+        dest="slots_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = slots.add_parser("list", help="slots with seats left")
+    p.add_argument("--center", metavar="C")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p = slots.add_parser("import", help="create or update slots from a CSV file (supervisor)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--create-centers", action="store_true")
+
+    p = sub.add_parser("book", help="book a caller into a slot; prints the receipt number")
+    p.add_argument("--slot", type=int, required=True, metavar="ID")
+    p.add_argument("--name", required=True, help='"FAMILY GIVEN"')
+    p.add_argument("--kana", required=True, help='"FAMILY GIVEN" reading in kana')
+    p.add_argument("--phone", required=True, metavar="P")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--allow-duplicate", action="store_true")
+
+    p = sub.add_parser("find", help="find reservations; every key given must match")
+    p.add_argument("--receipt", metavar="R")
+    p.add_argument("--phone", metavar="P", help="whole number or last 4 digits")
+    p.add_argument("--kana", metavar="K", help="prefix of the family or given reading")
+    p.add_argument("--name", metavar="N", help="prefix of the family or given name")
+    p.add_argument("--contains", metavar="TEXT", help="inside a name (needs --center or --date)")
+    p.add_argument("--center", metavar="C")
+    p.add_argument("--date", metavar="D")
+    p.add_argument("--status", metavar="S", help="booked, attended, cancelled or no_show")
+    p.add_argument("--limit", type=int, default=200, metavar="N")
+
+    p = sub.add_parser("move", help="move a booking to another slot; the receipt number stays")
+    p.add_argument("receipt", metavar="RECEIPT")
+    p.add_argument("--slot", type=int, required=True, metavar="ID")
+    p = sub.add_parser("cancel", help="cancel a booking")
+    p.add_argument("receipt", metavar="RECEIPT")
+    p.add_argument("--reason", metavar="TEXT")
+    p = sub.add_parser("attend", help="mark a booking attended")
+    p.add_argument("receipt", metavar="RECEIPT")
+
+    sub.add_parser("check", help="check the vault's integrity (exit 7 when damaged)")
+
+    account = sub.add_parser("account", help="accounts").add_subparsers(
+        dest="account_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    p = account.add_parser("add", help="add an account (supervisor)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", required=True, choices=("operator", "supervisor"))
+    account.add_parser("list", help="list accounts (supervisor)")
+    return parser
+
+
+# -- credentials -----------------------------------------------------------------------------
+
+
+def _prompt(label: str) -> str:
+    """Ask on the terminal, never hang when there is none."""
+    if not sys.stdin.isatty():
+        raise errors.AuthenticationFailed(
+            f"No {label} given and no terminal to ask on; set RESDESK_USER and RESDESK_PASSWORD."
+        )
+    try:
+        return getpass.getpass(f"{label}: ")
+    except (EOFError, KeyboardInterrupt):
+        raise errors.AuthenticationFailed(f"No {label} was entered.") from None
+
+
+def _ask_user() -> str:
+    user = os.environ.get("RESDESK_USER")
+    if user:
+        return user
+    if not sys.stdin.isatty():
+        raise errors.AuthenticationFailed(
+            "No account given and no terminal to ask on; set RESDESK_USER and RESDESK_PASSWORD."
+        )
+    try:
+        return input("Account: ").strip()
+    except (EOFError, KeyboardInterrupt):
+        raise errors.AuthenticationFailed("No account was entered.") from None
+
+
+def _credentials() -> tuple[str, str]:
+    user = _ask_user()
+    password = os.environ.get("RESDESK_PASSWORD") or _prompt("Password")
+    return user, password
+
+
+def _new_password(account: str, *, fallback_env: str | None = None) -> str:
+    from reservations.passwords import check_new_password
+
+    password = os.environ.get("RESDESK_NEW_PASSWORD")
+    if not password and fallback_env:
+        password = os.environ.get(fallback_env)
+    if not password:
+        password = _prompt(f"New password for {account}")
+        if _prompt("Repeat the new password") != password:
+            raise errors.InvalidInput("The two passwords differ; nothing was changed.", "password")
+    check_new_password(account, password)
+    return password
+
+
+@contextlib.contextmanager
+def _session(db: Path) -> Iterator[tuple[Vault, Session]]:
+    from reservations.session import open_session
+
+    user, password = _credentials()
+    vault, session = open_session(db, user, password)
+    try:
+        yield vault, session
+    finally:
+        vault.close()
+
+
+# -- commands --------------------------------------------------------------------------------
+
+
+def _slot_line(slot: dict[str, object]) -> str:
+    state = "closed" if not slot["open"] else ("full" if slot["available"] == 0 else "")
+    return (
+        f"{slot['id']:>6}  {slot['center']}  {slot['date']} {slot['start']}-{slot['end']}  "
+        f"{slot['available']}/{slot['capacity']} left {state}".rstrip()
+    )
+
+
+def _reservation_line(r: dict[str, object]) -> str:
+    return (
+        f"{r['receipt']}  {r['center']} {r['date']} {r['start']}  {r['status']:<9}  "
+        f"{r['name'] or '(erased)'} / {r['kana'] or '(erased)'}  {r['phone'] or '(erased)'}"
+    )
+
+
+def _cmd_init(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.accounts import normalize_account_name
+    from reservations.domain import now_jst
+    from reservations.keyslots import recovery_sheet_groups
+    from reservations.vault import create_vault, key_file_path
+
+    account = normalize_account_name(args.user)
+    if db.exists() or key_file_path(db).exists():
+        raise errors.VaultExists(
+            "A vault already exists at this path; choose another path (nothing was changed)."
+        )
+    password = _new_password(account, fallback_env="RESDESK_PASSWORD")
+    vault, data_key = create_vault(
+        db, account, password, created_at=now_jst().isoformat(timespec="seconds")
+    )
+    with vault:
+        sheet = recovery_sheet_groups(data_key)
+        out.data(
+            {"vault": str(db), "account": account, "role": "supervisor", "recovery_key": sheet},
+            lambda: (
+                "RECOVERY SHEET - Reservation Desk\n"
+                f"Vault: {db}\n\n{sheet}\n\n"
+                "This is the vault's data key. It opens the database without any password.\n"
+                "Print or write it down now, keep it in the locked safe, and never store it\n"
+                "on this PC. It is shown only now and when the data key is replaced."
+            ),
+        )
+    for i in range(len(data_key)):
+        data_key[i] = 0
+    out.say(f"Created the vault at {db} with supervisor account '{account}'.")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, db_arg: str | None, out: Output) -> int:
+    from reservations.demo import DEMO_ACCOUNTS, build_demo
+    from reservations.paths import default_demo_path
+
+    db = Path(db_arg).expanduser() if db_arg else default_demo_path()
+    result = build_demo(db, reservations=args.reservations, seed=args.seed, force=args.force)
+    accounts = {
+        name: {"role": role.value, "password": pw} for name, (role, pw) in DEMO_ACCOUNTS.items()
+    }
+    out.data(
+        {
+            "vault": str(result.path),
+            "centers": result.centers,
+            "slots": result.slots,
+            "reservations": result.reservations,
+            "accounts": accounts,
+        },
+        lambda: (
+            f"Demo vault: {result.path}\n"
+            f"{result.centers} centers, {result.slots} slots, {result.reservations} "
+            "fictitious reservations.\n"
+            + "\n".join(
+                f"account {name} ({role.value}): password {pw}"
+                for name, (role, pw) in DEMO_ACCOUNTS.items()
+            )
+        ),
+    )
+    return 0
+
+
+def _cmd_slots(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.slots import SlotService
+
+    with _session(db) as (_vault, session):
+        service = SlotService(session)
+        if args.slots_command == "list":
+            slots = [s.to_json() for s in service.list_slots(args.center, args.date)]
+            out.data(slots, lambda: "\n".join(_slot_line(s) for s in slots))
+            return 0
+        result = service.import_csv_file(Path(args.file), create_centers=args.create_centers)
+        summary = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "centers_created": list(result.centers_created),
+        }
+        out.data(summary, lambda: "")
+        out.say(
+            f"Imported: {result.created} slots created, {result.updated} updated, "
+            f"{result.unchanged} unchanged"
+            + (
+                f"; new centers: {', '.join(result.centers_created)}"
+                if result.centers_created
+                else ""
+            )
+            + "."
+        )
+        return 0
+
+
+def _cmd_book(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.booking import BookingService, CallerInput
+    from reservations.normalize import split_full, split_kana
+
+    family, given = split_full(args.name, "name")
+    family_kana, given_kana = split_kana(args.kana, "kana")
+    caller = CallerInput(family, given, family_kana, given_kana, args.phone)
+    with _session(db) as (_vault, session):
+        booked = BookingService(session).book(
+            args.slot, caller, note=args.note, allow_duplicate=args.allow_duplicate
+        )
+    out.data(booked.to_json(), lambda: booked.receipt_display)
+    out.say(
+        f"Booked {booked.receipt_display}: {booked.center} {booked.date.isoformat()} "
+        f"{booked.start.strftime('%H:%M')}."
+    )
+    return 0
+
+
+def _cmd_find(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.booking import BookingService, SearchInput
+
+    search = SearchInput(
+        receipt=args.receipt,
+        phone=args.phone,
+        kana=args.kana,
+        name=args.name,
+        name_contains=args.contains,
+        center=args.center,
+        date=args.date,
+        status=args.status,
+        limit=args.limit,
+    )
+    with _session(db) as (_vault, session):
+        found = [r.to_json() for r in BookingService(session).find(search)]
+    out.data(found, lambda: "\n".join(_reservation_line(r) for r in found))
+    if not found:
+        out.say("No reservation matches.")
+        return int(ExitCode.NOT_FOUND)
+    if len(found) >= args.limit:
+        out.say(f"Showing the first {len(found)} matches; narrow the search or raise --limit.")
+    return 0
+
+
+def _cmd_change(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.booking import BookingService
+
+    with _session(db) as (_vault, session):
+        service = BookingService(session)
+        if args.command == "move":
+            result = service.move(args.receipt, args.slot)
+            done = (
+                f"Moved {result.receipt_display} to {result.center} {result.date} "
+                f"{result.start:%H:%M}"
+            )
+        elif args.command == "cancel":
+            result = service.cancel(args.receipt, args.reason)
+            done = f"Cancelled {result.receipt_display}"
+        else:
+            result = service.attend(args.receipt)
+            done = f"Marked {result.receipt_display} attended"
+    out.data(result.to_json(), lambda: _reservation_line(result.to_json()))
+    out.say(done + ".")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.vault import check_vault
+
+    user, password = _credentials()
+    report = check_vault(db, user, password)
+    out.data({"ok": report.ok, "problems": report.problems}, lambda: "\n".join(report.problems))
+    if report.ok:
+        out.say("The vault passed SQLite's integrity_check and SQLCipher's cipher_integrity_check.")
+        return 0
+    out.say(
+        f"The vault is damaged: {len(report.problems)} problem(s) found. Restore it from a "
+        "backup, or open it with the recovery key to rescue what is readable."
+    )
+    return int(ExitCode.INTEGRITY)
+
+
+def _cmd_account(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.accounts import AccountService, normalize_account_name, parse_role
+
+    with _session(db) as (vault, session):
+        service = AccountService(session, vault.keyslots, vault.keys.data_key)
+        if args.account_command == "list":
+            accounts = [a.to_json() for a in service.list()]
+            out.data(
+                accounts,
+                lambda: "\n".join(
+                    f"{a['name']:<20} {a['role']:<10} "
+                    f"{'disabled' if a['disabled'] else ''}".rstrip()
+                    for a in accounts
+                ),
+            )
+            return 0
+        name = normalize_account_name(args.name)
+        role = parse_role(args.role)
+        password = _new_password(name)
+        added = service.add(name, role, password)
+    out.data({"name": added.name, "role": added.role.value}, lambda: "")
+    out.say(f"Added {added.role.value} account '{added.name}'.")
+    return 0
+
+
+def _cmd_gui(db_arg: str | None) -> int:
+    from ui.app import run_app
+
+    return run_app(db_arg)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    out = Output(json_mode=False, out=sys.stdout, err=sys.stderr)
+    try:
+        rest, out.json_mode, db_arg = _split_global_options(sys.argv[1:] if argv is None else argv)
+        args = build_parser().parse_args(rest)
+        if args.command is None:
+            return _cmd_gui(db_arg)
+        if args.command == "demo":
+            return _cmd_demo(args, db_arg, out)
+        from reservations.paths import vault_path_from
+
+        db = vault_path_from(db_arg)
+        handler = {
+            "init": _cmd_init,
+            "slots": _cmd_slots,
+            "book": _cmd_book,
+            "find": _cmd_find,
+            "move": _cmd_change,
+            "cancel": _cmd_change,
+            "attend": _cmd_change,
+            "check": _cmd_check,
+            "account": _cmd_account,
+        }[args.command]
+        return handler(args, db, out)
+    except errors.ReservationError as exc:
+        out.fail(int(exc.exit_code), exc.message)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        out.fail(int(ExitCode.USAGE), "Interrupted; nothing more was changed.")
+        return int(ExitCode.USAGE)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        # The exception text may hold data from the vault, so only its type is shown.
+        out.fail(
+            int(ExitCode.USAGE),
+            f"Unexpected internal error ({type(exc).__name__}); nothing more was changed. "
+            "Please report it.",
+        )
+        if os.environ.get("RESDESK_DEBUG") == "1":
+            raise
+        return int(ExitCode.USAGE)
+
+
+def entry_point() -> NoReturn:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

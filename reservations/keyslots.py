@@ -1,0 +1,840 @@
+"""Key slots: how each staff account's password unlocks the vault's data key.
+
+The SQLCipher database is opened with a random 256-bit *data key* (used as a raw key, so
+SQLCipher's own password KDF is not involved).  Nobody types that key.  Instead every account
+has a *key slot* in a small JSON sidecar next to the database (database path + ``".keys"``):
+
+* each account owns an X25519 key pair;
+* its private key is wrapped (AES-256-GCM) under a key derived from the account's password
+  with argon2id, using a per-slot random salt and per-slot argon2 parameters (so the cost can
+  be raised later, slot by slot, when a password is next changed);
+* the data key is *sealed* to the account's public key (ephemeral X25519, HKDF-SHA256,
+  AES-256-GCM).  Sealing needs only public keys, which is what lets a supervisor replace the
+  data key and re-seal it to every account without knowing anyone's password.
+
+Every AES-GCM use carries associated data naming the file format, the purpose, the vault id,
+the account and the public key involved, so a slot copied to another account, another vault
+or another purpose fails to decrypt instead of silently working.
+
+What this file does *not* protect: anybody who can write the sidecar can delete slots, edit
+``extra`` (which is stored in clear and unauthenticated) or replace a slot's public key so
+that a later ``reseal_all`` seals the data key to a key they hold.  The sidecar is only as
+safe as the directory it lives in; access control of that directory is the defence there.
+
+Memory hygiene limits (CPython): passwords and keys are kept in ``bytearray`` where we control
+the buffer and zeroed after use, but copies we cannot reach remain until the allocator reuses
+them: the caller's ``str`` (immutable), the temporary ``bytes`` that encoding produces, the
+copy ``argon2-cffi`` makes of the secret (its API only takes ``bytes``), and the ``bytes``
+results of ``cryptography`` (derived keys, shared secrets, decrypted private keys).  Wiping
+reduces the number and lifetime of copies; it cannot guarantee none survive.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import errno
+import json
+import os
+import secrets
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from reservations.errors import (
+    AuthenticationFailed,
+    Conflict,
+    DiskFull,
+    InvalidInput,
+    KeyFileCorrupt,
+    NotFound,
+    StorageError,
+    VaultBusy,
+    VaultExists,
+    VaultMissing,
+    VaultReadOnly,
+    VaultTooNew,
+)
+
+__all__ = [
+    "DEFAULT_KDF",
+    "TEST_KDF",
+    "AccountKeys",
+    "KdfParams",
+    "KeySlotFile",
+    "generate_data_key",
+    "parse_recovery_key",
+    "recovery_sheet_groups",
+]
+
+DATA_KEY_BYTES = 32
+_X25519_KEY_BYTES = 32
+_SALT_BYTES = 16
+_NONCE_BYTES = 12
+_GCM_TAG_BYTES = 16
+_SEALED_INFO = b"resdesk data key v1"
+_PURPOSE_WRAP = "wrap-private-key"
+_PURPOSE_SEAL = "seal-data-key"
+
+# A key file holds a few hundred bytes per account plus ``extra``; anything far larger is not a
+# key file, and refusing it early avoids reading an arbitrary huge file into memory.
+_MAX_FILE_BYTES = 16 * 1024 * 1024
+
+# Upper bounds on argon2 parameters read from a file: a damaged or hostile file must not be
+# able to make the login screen allocate many GiB or spin for minutes.  They leave ample room
+# to raise the defaults for years (4 GiB, 64 passes).
+_MAX_MEMORY_KIB = 4 * 1024 * 1024
+_MAX_TIME_COST = 64
+_MAX_PARALLELISM = 64
+
+_AUTH_FAILED_MESSAGE = "The account name or password is wrong."
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """argon2id cost parameters of one slot (stored in the slot, so each slot can differ)."""
+
+    time_cost: int
+    memory_cost_kib: int
+    parallelism: int
+
+    def __post_init__(self) -> None:
+        # bool is an int subclass; ``True`` as a cost is always a mistake (or a damaged file).
+        for value in (self.time_cost, self.memory_cost_kib, self.parallelism):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError("argon2 parameters must be integers")
+        if not 1 <= self.parallelism <= _MAX_PARALLELISM:
+            raise ValueError(f"argon2 parallelism must be between 1 and {_MAX_PARALLELISM}")
+        if not 1 <= self.time_cost <= _MAX_TIME_COST:
+            raise ValueError(f"argon2 time_cost must be between 1 and {_MAX_TIME_COST}")
+        # argon2 itself rejects less than 8 KiB per lane.
+        if not 8 * self.parallelism <= self.memory_cost_kib <= _MAX_MEMORY_KIB:
+            raise ValueError("argon2 memory_cost_kib is out of range for this parallelism")
+
+
+# Measured on the development machine (2 cores, CPython 3.11, argon2-cffi 25.1): argon2id with
+# 256 MiB and 2 lanes takes ~0.10 s per pass; time_cost=3 measured 0.31-0.39 s (too close to
+# the 0.3 s floor), time_cost=4 measured 0.39-0.40 s per unlock, so that is the default.
+# Raise time_cost (not memory) first if machines get faster: memory is what the reception PCs
+# are shortest of.
+DEFAULT_KDF = KdfParams(time_cost=4, memory_cost_kib=262144, parallelism=2)
+
+# ONLY for tests: deliberately trivial so test suites stay fast.  Production code never passes
+# it; every public function defaults to DEFAULT_KDF.
+TEST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
+
+
+@dataclass(frozen=True)
+class AccountKeys:
+    """What a successful unlock yields; the caller wipes ``data_key`` when done with it."""
+
+    account: str
+    private_key: X25519PrivateKey
+    data_key: bytearray
+
+
+@dataclass
+class _Slot:
+    """One account's slot, binary fields already decoded."""
+
+    account: str
+    public_key: bytes
+    kdf: KdfParams
+    salt: bytes
+    wrap_nonce: bytes
+    wrap_ciphertext: bytes
+    ephemeral_public_key: bytes
+    seal_nonce: bytes
+    seal_ciphertext: bytes
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def generate_data_key() -> bytearray:
+    """A fresh random 256-bit data key, mutable so the caller can wipe it."""
+    return bytearray(secrets.token_bytes(DATA_KEY_BYTES))
+
+
+def _wipe(buffer: bytearray) -> None:
+    buffer[:] = bytes(len(buffer))
+
+
+def _password_bytes(password: bytearray | str) -> bytearray:
+    """UTF-8 bytes of the password in a buffer we own and will zero.
+
+    A ``bytearray`` from the caller is copied rather than used directly so that wiping our copy
+    never destroys a buffer the caller still needs (and vice versa).
+    """
+    if isinstance(password, str):
+        # bytearray(str, enc) goes through a temporary bytes object we cannot wipe; see the
+        # module docstring for these limits.
+        return bytearray(password, "utf-8")
+    if isinstance(password, bytearray):
+        return bytearray(password)
+    raise TypeError("password must be str or bytearray")
+
+
+def _check_account_name(account: str) -> None:
+    if not isinstance(account, str) or not account or account != account.strip():
+        raise InvalidInput(
+            "The account name must not be empty or start or end with a space.", field="account"
+        )
+
+
+def _check_data_key(data_key: bytes | bytearray) -> None:
+    # A data key of the wrong length is a programming error, not something a user typed.
+    if not isinstance(data_key, (bytes, bytearray)) or len(data_key) != DATA_KEY_BYTES:
+        raise ValueError(f"the data key must be {DATA_KEY_BYTES} bytes")
+
+
+def _aad(purpose: str, vault_id: str, account: str, *parts: bytes) -> bytes:
+    """Associated data binding a ciphertext to format, purpose, vault, account and keys.
+
+    JSON of a list is an unambiguous encoding (no field can run into the next), which a plain
+    concatenation of free-form names would not be.
+    """
+    fields: list[str | int] = [KeySlotFile.FORMAT, KeySlotFile.VERSION, purpose, vault_id, account]
+    fields.extend(base64.b64encode(part).decode("ascii") for part in parts)
+    return json.dumps(fields, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def _derive_wrap_key(password: bytearray, salt: bytes, kdf: KdfParams) -> bytes:
+    return hash_secret_raw(
+        bytes(password),  # argon2-cffi accepts only bytes: an unavoidable, unwipeable copy
+        salt,
+        kdf.time_cost,
+        kdf.memory_cost_kib,
+        kdf.parallelism,
+        32,
+        Type.ID,
+    )
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _raw_private(key: X25519PrivateKey) -> bytearray:
+    return bytearray(
+        key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def _seal_key(shared_secret: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEALED_INFO).derive(
+        shared_secret
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Recovery sheet
+
+
+def recovery_sheet_groups(data_key: bytes | bytearray) -> str:
+    """The data key as 16 groups of 4 hex digits, 4 groups per line, for a printed sheet.
+
+    Upper case because it is read aloud and typed back from paper: fewer look-alikes.
+    """
+    _check_data_key(data_key)
+    digits = data_key.hex().upper()
+    groups = [digits[i : i + 4] for i in range(0, len(digits), 4)]
+    return "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
+
+
+# Separators people type between groups.  Japanese IMEs readily produce full-width or
+# katakana long-vowel marks instead of an ASCII hyphen, so those count as separators too.
+_RECOVERY_SEPARATORS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff70")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """Read a recovery key back from the sheet's text.
+
+    Spaces, newlines and hyphens are ignored, case does not matter, and full-width characters
+    (as a Japanese IME may produce) are folded to ASCII; exactly 64 hex digits must remain.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    digits = "".join(ch for ch in folded if not ch.isspace() and ch not in _RECOVERY_SEPARATORS)
+    if len(digits) != 2 * DATA_KEY_BYTES or not set(digits) <= _HEX_DIGITS:
+        raise InvalidInput(
+            "The recovery key must be exactly 64 hexadecimal characters (0-9, A-F); "
+            f"{len(digits)} characters other than spaces and hyphens were entered.",
+            field="recovery_key",
+        )
+    return bytes.fromhex(digits)
+
+
+# --------------------------------------------------------------------------------------------
+# JSON decoding helpers: every problem becomes one KeyFileCorrupt sentence.
+
+
+def _corrupt(what: str) -> NoReturn:
+    # ``from None`` even when called inside an ``except`` block: the user needs this sentence,
+    # not a chained traceback of the parser or base64 error that led to it.
+    raise KeyFileCorrupt(f"The key file is damaged: {what}.") from None
+
+
+def _field(obj: Mapping[str, object], name: str, where: str) -> object:
+    if name not in obj:
+        _corrupt(f"{where} has no '{name}' field")
+    return obj[name]
+
+
+def _obj(value: object, where: str) -> dict[str, object]:
+    if not isinstance(value, dict):
+        _corrupt(f"{where} is not a JSON object")
+    return value
+
+
+def _str(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value:
+        _corrupt(f"{where} is not a non-empty string")
+    return value
+
+
+def _int(value: object, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        _corrupt(f"{where} is not an integer")
+    return value
+
+
+def _b64(value: object, where: str, length: int) -> bytes:
+    text = _str(value, where)
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        _corrupt(f"{where} is not valid base64")
+    if len(raw) != length:
+        _corrupt(f"{where} has the wrong length")
+    return raw
+
+
+def _b64e(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _decode_slot(value: object, index: int) -> _Slot:
+    where = f"slot {index + 1}"
+    slot = _obj(value, where)
+    account = _str(_field(slot, "account", where), f"{where} account")
+    kdf_obj = _obj(_field(slot, "kdf", where), f"{where} kdf")
+    algorithm = _field(kdf_obj, "algorithm", f"{where} kdf")
+    if algorithm != "argon2id":
+        _corrupt(f"{where} uses an unknown key derivation algorithm")
+    try:
+        kdf = KdfParams(
+            time_cost=_int(_field(kdf_obj, "time_cost", f"{where} kdf"), f"{where} time_cost"),
+            memory_cost_kib=_int(
+                _field(kdf_obj, "memory_cost_kib", f"{where} kdf"), f"{where} memory_cost_kib"
+            ),
+            parallelism=_int(
+                _field(kdf_obj, "parallelism", f"{where} kdf"), f"{where} parallelism"
+            ),
+        )
+    except ValueError:
+        _corrupt(f"{where} has argon2 parameters out of range")
+    wrapped = _obj(_field(slot, "wrapped_private_key", where), f"{where} wrapped_private_key")
+    sealed = _obj(_field(slot, "sealed_data_key", where), f"{where} sealed_data_key")
+    ciphertext_len = 32 + _GCM_TAG_BYTES
+    return _Slot(
+        account=account,
+        public_key=_b64(_field(slot, "public_key", where), f"{where} public_key", 32),
+        kdf=kdf,
+        salt=_b64(_field(kdf_obj, "salt", f"{where} kdf"), f"{where} salt", _SALT_BYTES),
+        wrap_nonce=_b64(
+            _field(wrapped, "nonce", f"{where} wrapped_private_key"),
+            f"{where} wrapped_private_key nonce",
+            _NONCE_BYTES,
+        ),
+        wrap_ciphertext=_b64(
+            _field(wrapped, "ciphertext", f"{where} wrapped_private_key"),
+            f"{where} wrapped_private_key ciphertext",
+            ciphertext_len,
+        ),
+        ephemeral_public_key=_b64(
+            _field(sealed, "ephemeral_public_key", f"{where} sealed_data_key"),
+            f"{where} ephemeral_public_key",
+            _X25519_KEY_BYTES,
+        ),
+        seal_nonce=_b64(
+            _field(sealed, "nonce", f"{where} sealed_data_key"),
+            f"{where} sealed_data_key nonce",
+            _NONCE_BYTES,
+        ),
+        seal_ciphertext=_b64(
+            _field(sealed, "ciphertext", f"{where} sealed_data_key"),
+            f"{where} sealed_data_key ciphertext",
+            ciphertext_len,
+        ),
+    )
+
+
+def _encode_slot(slot: _Slot) -> dict[str, object]:
+    return {
+        "account": slot.account,
+        "public_key": _b64e(slot.public_key),
+        "kdf": {
+            "algorithm": "argon2id",
+            "time_cost": slot.kdf.time_cost,
+            "memory_cost_kib": slot.kdf.memory_cost_kib,
+            "parallelism": slot.kdf.parallelism,
+            "salt": _b64e(slot.salt),
+        },
+        "wrapped_private_key": {
+            "nonce": _b64e(slot.wrap_nonce),
+            "ciphertext": _b64e(slot.wrap_ciphertext),
+        },
+        "sealed_data_key": {
+            "ephemeral_public_key": _b64e(slot.ephemeral_public_key),
+            "nonce": _b64e(slot.seal_nonce),
+            "ciphertext": _b64e(slot.seal_ciphertext),
+        },
+    }
+
+
+def _storage_error(exc: OSError, action: str) -> StorageError:
+    """Map an OS error while writing the key file to the storage error a user can act on."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFull(f"The key file could not be {action}: the disk is full.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return VaultReadOnly(f"The key file could not be {action}: the folder is not writable.")
+    return StorageError(
+        f"The key file could not be {action}: {exc.strerror or 'operating system error'}."
+    )
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to fsync."""
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    fd = os.open(directory, os.O_RDONLY | flag)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class KeySlotFile:
+    """The versioned JSON sidecar holding one key slot per account.
+
+    Changes are made in memory and written by ``save``; nothing touches the disk before that.
+    ``extra`` is a free-form JSON-serialisable dict persisted alongside (login failure
+    counters, audit anchor); it is stored in clear and is not authenticated.
+    """
+
+    FORMAT = "resdesk-keyslots"
+    VERSION = 1
+
+    def __init__(
+        self,
+        path: Path,
+        vault_id: str,
+        slots: list[_Slot],
+        extra: dict[str, object],
+        loaded_bytes: bytes | None,
+    ) -> None:
+        self._path = Path(path)
+        self._vault_id = vault_id
+        self._slots: dict[str, _Slot] = {slot.account: slot for slot in slots}
+        self.extra: dict[str, object] = extra
+        # What the file held when we last read or wrote it (None: we created it).  Used by
+        # ``save`` to notice that another session rewrote the file in between.
+        self._on_disk: bytes | None = loaded_bytes
+
+    # -- construction ----------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, vault_id: str) -> KeySlotFile:
+        """A new, empty key file in memory; refuses if a file already exists at ``path``."""
+        path = Path(path)
+        if not isinstance(vault_id, str) or not vault_id:
+            raise ValueError("vault_id must be a non-empty string")
+        if os.path.lexists(path):
+            raise VaultExists(f"A key file already exists at {path}; the vault is not replaced.")
+        return cls(path, vault_id, [], {}, None)
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlotFile:
+        """Read and validate the key file; never modifies it."""
+        path = Path(path)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(_MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            raise VaultMissing(
+                f"There is no key file at {path}; the vault was not created or was moved."
+            ) from None
+        except IsADirectoryError:
+            raise KeyFileCorrupt(f"The key file {path} is a folder, not a file.") from None
+        except OSError as exc:
+            raise StorageError(
+                f"The key file {path} could not be read: "
+                f"{exc.strerror or 'operating system error'}."
+            ) from None
+        if len(raw) > _MAX_FILE_BYTES:
+            _corrupt("it is far too large to be a key file")
+        return cls._parse(path, raw)
+
+    @classmethod
+    def _parse(cls, path: Path, raw: bytes) -> KeySlotFile:
+        try:
+            document = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            # ``from None``: the user needs the sentence, not the parser's traceback.
+            raise KeyFileCorrupt("The key file is damaged: it is not valid JSON.") from None
+        top = _obj(document, "the file")
+        if top.get("format") != cls.FORMAT:
+            _corrupt("it is not a Reservation Desk key file")
+        version = _int(_field(top, "version", "the file"), "the version")
+        if version > cls.VERSION:
+            raise VaultTooNew(
+                "The key file was written by a newer version of Reservation Desk; "
+                "update the application to open this vault."
+            )
+        if version != cls.VERSION:
+            _corrupt("its version number is invalid")
+        vault_id = _str(_field(top, "vault_id", "the file"), "the vault id")
+        slot_list = _field(top, "slots", "the file")
+        if not isinstance(slot_list, list):
+            _corrupt("'slots' is not a list")
+        slots = [_decode_slot(item, index) for index, item in enumerate(slot_list)]
+        if len({slot.account for slot in slots}) != len(slots):
+            _corrupt("an account has more than one slot")
+        # ``extra`` is tolerated when absent: it only carries auxiliary state.
+        extra = _obj(top.get("extra", {}), "'extra'")
+        return cls(path, vault_id, slots, extra, raw)
+
+    # -- read-only views -------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def vault_id(self) -> str:
+        return self._vault_id
+
+    def accounts(self) -> list[str]:
+        return list(self._slots)
+
+    def _slot(self, account: str) -> _Slot:
+        slot = self._slots.get(account)
+        if slot is None:
+            raise NotFound("This account has no key slot.")
+        return slot
+
+    def public_key(self, account: str) -> bytes:
+        return self._slot(account).public_key
+
+    def kdf_params(self, account: str) -> KdfParams:
+        return self._slot(account).kdf
+
+    # -- slot crypto -----------------------------------------------------------------------
+
+    def _wrap(
+        self,
+        account: str,
+        private_raw: bytearray,
+        public_raw: bytes,
+        password: bytearray,
+        kdf: KdfParams,
+    ) -> tuple[bytes, bytes, bytes]:
+        """Wrap the raw private key under the password; returns (salt, nonce, ciphertext)."""
+        salt = secrets.token_bytes(_SALT_BYTES)
+        nonce = secrets.token_bytes(_NONCE_BYTES)
+        wrap_key = _derive_wrap_key(password, salt, kdf)
+        aad = _aad(_PURPOSE_WRAP, self._vault_id, account, public_raw)
+        ciphertext = AESGCM(wrap_key).encrypt(nonce, bytes(private_raw), aad)
+        return salt, nonce, ciphertext
+
+    def _seal(
+        self, account: str, public_raw: bytes, data_key: bytes | bytearray
+    ) -> tuple[bytes, bytes, bytes]:
+        """Seal the data key to a public key; returns (ephemeral public, nonce, ciphertext)."""
+        try:
+            recipient = X25519PublicKey.from_public_bytes(public_raw)
+            ephemeral = X25519PrivateKey.generate()
+            shared = ephemeral.exchange(recipient)
+        except ValueError:
+            # Only a damaged (e.g. low-order) public key in the file gets here.
+            _corrupt("an account's public key is invalid")
+        ephemeral_raw = _raw_public(ephemeral.public_key())
+        nonce = secrets.token_bytes(_NONCE_BYTES)
+        aad = _aad(_PURPOSE_SEAL, self._vault_id, account, public_raw, ephemeral_raw)
+        ciphertext = AESGCM(_seal_key(shared)).encrypt(nonce, bytes(data_key), aad)
+        return ephemeral_raw, nonce, ciphertext
+
+    def _unseal(self, slot: _Slot, private_key: X25519PrivateKey) -> bytearray:
+        damaged = KeyFileCorrupt(
+            "The key file is damaged: this account's copy of the data key cannot be decrypted."
+        )
+        try:
+            peer = X25519PublicKey.from_public_bytes(slot.ephemeral_public_key)
+            shared = private_key.exchange(peer)
+            aad = _aad(
+                _PURPOSE_SEAL,
+                self._vault_id,
+                slot.account,
+                slot.public_key,
+                slot.ephemeral_public_key,
+            )
+            plain = AESGCM(_seal_key(shared)).decrypt(slot.seal_nonce, slot.seal_ciphertext, aad)
+        except (InvalidTag, ValueError):
+            raise damaged from None
+        if len(plain) != DATA_KEY_BYTES:
+            raise damaged
+        return bytearray(plain)
+
+    # -- mutations -------------------------------------------------------------------------
+
+    def add_account(
+        self,
+        account: str,
+        password: bytearray | str,
+        data_key: bytes | bytearray,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> bytes:
+        """Give ``account`` a new key pair and slot; returns the raw 32-byte public key."""
+        _check_account_name(account)
+        _check_data_key(data_key)
+        if account in self._slots:
+            raise Conflict("This account already has a key slot.")
+        secret = _password_bytes(password)
+        if not secret:
+            raise InvalidInput("The password must not be empty.", field="password")
+        private_key = X25519PrivateKey.generate()
+        private_raw = _raw_private(private_key)
+        public_raw = _raw_public(private_key.public_key())
+        try:
+            salt, wrap_nonce, wrap_ct = self._wrap(account, private_raw, public_raw, secret, kdf)
+        finally:
+            _wipe(secret)
+            _wipe(private_raw)
+        ephemeral_raw, seal_nonce, seal_ct = self._seal(account, public_raw, data_key)
+        self._slots[account] = _Slot(
+            account=account,
+            public_key=public_raw,
+            kdf=kdf,
+            salt=salt,
+            wrap_nonce=wrap_nonce,
+            wrap_ciphertext=wrap_ct,
+            ephemeral_public_key=ephemeral_raw,
+            seal_nonce=seal_nonce,
+            seal_ciphertext=seal_ct,
+        )
+        return public_raw
+
+    def remove_account(self, account: str) -> None:
+        """Destroy the account's slot (gone from the file at the next ``save``)."""
+        self._slot(account)
+        del self._slots[account]
+
+    def unlock(self, account: str, password: bytearray | str) -> AccountKeys:
+        """The account's private key and the data key, or AuthenticationFailed.
+
+        Unknown account and wrong password fail identically and take about as long: for an
+        unknown account argon2id still runs with realistic parameters on a dummy salt, so
+        neither the message nor the timing tells a caller which staff accounts exist.
+        """
+        secret = _password_bytes(password)
+        try:
+            slot = self._slots.get(account) if isinstance(account, str) else None
+            if slot is None:
+                first = next(iter(self._slots.values()), None)
+                dummy_kdf = first.kdf if first is not None else DEFAULT_KDF
+                _derive_wrap_key(secret, secrets.token_bytes(_SALT_BYTES), dummy_kdf)
+                raise AuthenticationFailed(_AUTH_FAILED_MESSAGE)
+            wrap_key = _derive_wrap_key(secret, slot.salt, slot.kdf)
+        finally:
+            _wipe(secret)
+        aad = _aad(_PURPOSE_WRAP, self._vault_id, slot.account, slot.public_key)
+        try:
+            private_plain = AESGCM(wrap_key).decrypt(slot.wrap_nonce, slot.wrap_ciphertext, aad)
+        except InvalidTag:
+            # A wrong password and a slot moved from another account or vault are
+            # indistinguishable here by design; both are "cannot unlock".
+            raise AuthenticationFailed(_AUTH_FAILED_MESSAGE) from None
+        private_raw = bytearray(private_plain)
+        try:
+            private_key = X25519PrivateKey.from_private_bytes(bytes(private_raw))
+        except ValueError:
+            raise KeyFileCorrupt(
+                "The key file is damaged: this account's private key is invalid."
+            ) from None
+        finally:
+            _wipe(private_raw)
+        if not secrets.compare_digest(_raw_public(private_key.public_key()), slot.public_key):
+            raise KeyFileCorrupt(
+                "The key file is damaged: this account's public key does not match its private key."
+            )
+        data_key = self._unseal(slot, private_key)
+        return AccountKeys(account=slot.account, private_key=private_key, data_key=data_key)
+
+    def reseal_all(self, new_data_key: bytes | bytearray) -> None:
+        """Seal ``new_data_key`` to every account's public key; no password needed.
+
+        All slots are computed first and swapped in together, so a failure leaves every slot
+        as it was rather than half of them sealing the new key.
+        """
+        _check_data_key(new_data_key)
+        resealed: dict[str, _Slot] = {}
+        for account, slot in self._slots.items():
+            ephemeral_raw, nonce, ciphertext = self._seal(account, slot.public_key, new_data_key)
+            resealed[account] = _Slot(
+                account=slot.account,
+                public_key=slot.public_key,
+                kdf=slot.kdf,
+                salt=slot.salt,
+                wrap_nonce=slot.wrap_nonce,
+                wrap_ciphertext=slot.wrap_ciphertext,
+                ephemeral_public_key=ephemeral_raw,
+                seal_nonce=nonce,
+                seal_ciphertext=ciphertext,
+            )
+        self._slots = resealed
+
+    def set_password(
+        self,
+        account: str,
+        keys: AccountKeys,
+        new_password: bytearray | str,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> None:
+        """Re-wrap the account's existing private key under a new password (and ``kdf``)."""
+        slot = self._slot(account)
+        # Passing another account's keys is a programming error, not a user's mistake.
+        if keys.account != account or not secrets.compare_digest(
+            _raw_public(keys.private_key.public_key()), slot.public_key
+        ):
+            raise ValueError("the keys given do not belong to this account's slot")
+        secret = _password_bytes(new_password)
+        if not secret:
+            _wipe(secret)
+            raise InvalidInput("The password must not be empty.", field="password")
+        private_raw = _raw_private(keys.private_key)
+        try:
+            salt, nonce, ciphertext = self._wrap(account, private_raw, slot.public_key, secret, kdf)
+        finally:
+            _wipe(secret)
+            _wipe(private_raw)
+        slot.kdf = kdf
+        slot.salt = salt
+        slot.wrap_nonce = nonce
+        slot.wrap_ciphertext = ciphertext
+
+    # -- persistence -----------------------------------------------------------------------
+
+    def _serialise(self) -> bytes:
+        document = {
+            "format": self.FORMAT,
+            "version": self.VERSION,
+            "vault_id": self._vault_id,
+            "slots": [_encode_slot(slot) for slot in self._slots.values()],
+            "extra": self.extra,
+        }
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def save(self) -> None:
+        """Write the file atomically with mode 0o600.
+
+        Temp file in the same directory, flush + fsync, then rename over the old file and
+        fsync the directory: after a crash the file is either wholly old or wholly new.  A
+        newly created vault is linked into place instead of renamed, so a file that appeared
+        meanwhile is never overwritten.  If another session rewrote the file since we read it,
+        nothing is written (VaultBusy) rather than silently dropping its change; this is an
+        optimistic check, the vault's lock is what serialises writers.
+        """
+        if not self._slots:
+            raise Conflict(
+                "A key file without any account cannot be saved: nobody could open the vault."
+            )
+        # Serialise first: a non-JSON value in ``extra`` must fail before anything is written.
+        payload = self._serialise()
+        self._check_unchanged_on_disk()
+        directory = self._path.parent
+        try:
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{self._path.name}.", suffix=".tmp", dir=directory
+            )
+        except OSError as exc:
+            raise _storage_error(exc, "saved") from None
+        tmp_path = Path(tmp_name)
+        try:
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    # mkstemp already creates 0o600; chmod states the intent explicitly.
+                    os.chmod(tmp_path, 0o600)
+                    handle.write(payload)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                if self._on_disk is None:
+                    self._link_new(tmp_path)
+                else:
+                    os.replace(tmp_path, self._path)
+                _fsync_directory(directory)
+            except OSError as exc:
+                raise _storage_error(exc, "saved") from None
+        finally:
+            # After a successful rename the temp name no longer exists; after a link or a
+            # failure it does.  Best effort: a real error, if any, is already being raised.
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()
+        self._on_disk = payload
+
+    def _link_new(self, tmp_path: Path) -> None:
+        try:
+            os.link(tmp_path, self._path)
+        except FileExistsError:
+            raise VaultExists(
+                f"A key file appeared at {self._path} meanwhile; the vault is not replaced."
+            ) from None
+        except OSError as exc:
+            # Some file systems (FAT, certain network shares) cannot hard-link; fall back to
+            # check-then-rename, which only loses the guarantee against a concurrent creator.
+            if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES):
+                raise
+            if os.path.lexists(self._path):
+                raise VaultExists(
+                    f"A key file appeared at {self._path} meanwhile; the vault is not replaced."
+                ) from None
+            os.replace(tmp_path, self._path)
+
+    def _check_unchanged_on_disk(self) -> None:
+        if self._on_disk is None:
+            if os.path.lexists(self._path):
+                raise VaultExists(
+                    f"A key file appeared at {self._path} meanwhile; the vault is not replaced."
+                )
+            return
+        try:
+            current = self._path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            raise _storage_error(exc, "saved") from None
+        if current != self._on_disk:
+            raise VaultBusy(
+                "The key file was changed by another session meanwhile; nothing was saved, "
+                "reload and try again."
+            )

@@ -1,0 +1,54 @@
+"""Who may do what: the one table of permissions per role, checked by every service call.
+
+Checks live in the services, not in the screens, so the GUI and the CLI enforce the same rules.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from reservations.domain import Account, Role
+from reservations.errors import NotPermitted
+
+
+class Permission(StrEnum):
+    BOOK = "book"
+    FIND = "find"
+    MOVE = "move"
+    CANCEL = "cancel"
+    ATTEND = "attend"
+    LIST_SLOTS = "list slots"
+    IMPORT_SLOTS = "import slots"
+    MANAGE_ACCOUNTS = "manage accounts"
+    LIST_ACCOUNTS = "list accounts"
+    CHECK_INTEGRITY = "check integrity"
+
+
+_OPERATOR = frozenset(
+    {
+        Permission.BOOK,
+        Permission.FIND,
+        Permission.MOVE,
+        Permission.CANCEL,
+        Permission.ATTEND,
+        Permission.LIST_SLOTS,
+        Permission.CHECK_INTEGRITY,
+    }
+)
+_SUPERVISOR = _OPERATOR | {
+    Permission.IMPORT_SLOTS,
+    Permission.MANAGE_ACCOUNTS,
+    Permission.LIST_ACCOUNTS,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.OPERATOR: _OPERATOR,
+    Role.SUPERVISOR: frozenset(_SUPERVISOR),
+}
+
+
+def require(account: Account, permission: Permission) -> None:
+    if permission not in ROLE_PERMISSIONS[account.role]:
+        raise NotPermitted(
+            f"The {account.role.value} role may not {permission.value}; ask a supervisor."
+        )

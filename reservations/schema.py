@@ -1,0 +1,120 @@
+"""The vault's schema as ordered forward migrations, versioned with ``PRAGMA user_version``.
+
+Each step takes the database from version N-1 to N inside the caller's transaction.  Steps
+are never edited once released: a vault made by an earlier release is brought forward by
+running the steps it has not seen.  ``tests/test_schema.py`` builds a database at every
+earlier version and opens it with the current code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Connection = Any  # sqlcipher3.Connection; the bundled driver ships no type information
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE accounts (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    role        TEXT NOT NULL CHECK (role IN ('operator', 'supervisor')),
+    public_key  BLOB NOT NULL,
+    disabled    INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL
+);
+CREATE TABLE centers (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE
+);
+CREATE TABLE slots (
+    id         INTEGER PRIMARY KEY,
+    center_id  INTEGER NOT NULL REFERENCES centers(id),
+    date       TEXT NOT NULL,
+    start      TEXT NOT NULL,
+    end        TEXT NOT NULL,
+    capacity   INTEGER NOT NULL CHECK (capacity >= 0),
+    is_open    INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (center_id, date, start),
+    CHECK (end > start)
+);
+CREATE INDEX slots_by_date ON slots(date, center_id);
+CREATE TABLE reservations (
+    id             INTEGER PRIMARY KEY,
+    receipt        TEXT NOT NULL UNIQUE,
+    slot_id        INTEGER NOT NULL REFERENCES slots(id),
+    family_name    TEXT,
+    given_name     TEXT,
+    family_kana    TEXT,
+    given_kana     TEXT,
+    phone          TEXT,
+    status         TEXT NOT NULL
+                   CHECK (status IN ('booked', 'attended', 'cancelled', 'no_show')),
+    note           TEXT,
+    cancel_reason  TEXT,
+    created_at     TEXT NOT NULL,
+    created_by     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    updated_by     TEXT NOT NULL
+);
+CREATE INDEX reservations_by_slot ON reservations(slot_id, status);
+CREATE INDEX reservations_by_phone ON reservations(phone);
+CREATE TABLE audit (
+    seq        INTEGER PRIMARY KEY,
+    time       TEXT NOT NULL,
+    account    TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    target     TEXT NOT NULL,
+    result     TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+"""
+
+# Version 2: the verification line confirms a visitor by kana and the last 4 digits of the
+# phone, and operators search by name and kana prefixes; each needs its own index so that a
+# lookup never scans a million rows.
+_V2 = """
+ALTER TABLE reservations ADD COLUMN phone_last4 TEXT;
+UPDATE reservations SET phone_last4 = substr(phone, -4) WHERE phone IS NOT NULL;
+CREATE INDEX reservations_by_phone_last4 ON reservations(phone_last4);
+CREATE INDEX reservations_by_family_kana ON reservations(family_kana);
+CREATE INDEX reservations_by_given_kana ON reservations(given_kana);
+CREATE INDEX reservations_by_family_name ON reservations(family_name);
+CREATE INDEX reservations_by_given_name ON reservations(given_name);
+CREATE INDEX audit_by_account ON audit(account, time);
+"""
+
+
+def _script(sql: str) -> Callable[[Connection], None]:
+    def step(conn: Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return step
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_script(_V1), _script(_V2))
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, *, target: int = LATEST_VERSION) -> int:
+    """Run the missing steps up to ``target`` inside the caller's transaction.
+
+    Returns the version the database had before.  ``target`` below the latest exists so that
+    tests can build databases as earlier releases made them.
+    """
+    before = schema_version(conn)
+    for version in range(before + 1, target + 1):
+        MIGRATIONS[version - 1](conn)
+        conn.execute(f"PRAGMA user_version = {version:d}")
+    return before

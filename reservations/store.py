@@ -1,0 +1,475 @@
+"""The storage interface the services talk to, and its SQLCipher implementation.
+
+Services never see SQL or a connection: they open a unit of work from a ``Store``, call the
+repository methods on it and commit.  A unit of work rolls back unless ``commit()`` was called,
+so an exception anywhere leaves nothing half-written.  A second backend (PostgreSQL for a
+call center with many seats) implements ``Store`` and ``UnitOfWork`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reservations.audit import GENESIS_HASH, AuditEntry, canonical_form, chain_hash
+from reservations.domain import Center, Reservation, Slot, Status
+from reservations.vault import Connection, database_errors
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What to look for; every given key must match (AND).
+
+    ``phone_e164``/``phone_last4`` and the prefixes are already normalized by the caller.
+    """
+
+    receipt: str | None = None
+    receipts: tuple[str, ...] = ()
+    phone_e164: str | None = None
+    phone_last4: str | None = None
+    kana_prefix: str | None = None
+    name_prefix: str | None = None
+    name_contains: str | None = None
+    center_id: int | None = None
+    date: dt.date | None = None
+    status: Status | None = None
+    limit: int = 200
+    offset: int = 0
+
+    @property
+    def has_key(self) -> bool:
+        return any(
+            (
+                self.receipt,
+                self.receipts,
+                self.phone_e164,
+                self.phone_last4,
+                self.kana_prefix,
+                self.name_prefix,
+                self.center_id is not None,
+                self.date is not None,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class NewReservation:
+    receipt: str
+    slot_id: int
+    family_name: str
+    given_name: str
+    family_kana: str
+    given_kana: str
+    phone: str
+    note: str | None
+    created_at: str
+    created_by: str
+
+
+class UnitOfWork(Protocol):
+    """One transaction against the store, with the repository operations the services use."""
+
+    def commit(self) -> None: ...
+
+    # centers
+    def list_centers(self) -> list[Center]: ...
+    def center_by_name(self, name: str) -> Center | None: ...
+    def add_center(self, name: str) -> Center: ...
+
+    # slots
+    def get_slot(self, slot_id: int) -> Slot | None: ...
+    def find_slot(self, center_id: int, date: dt.date, start: dt.time) -> Slot | None: ...
+    def list_slots(self, center_id: int | None, date: dt.date | None) -> list[Slot]: ...
+    def add_slot(
+        self, center_id: int, date: dt.date, start: dt.time, end: dt.time, capacity: int
+    ) -> int: ...
+    def update_slot(self, slot_id: int, end: dt.time, capacity: int) -> None: ...
+    def set_slot_open(self, slot_id: int, is_open: bool) -> None: ...
+    def seats_taken(self, slot_id: int) -> int: ...
+
+    # reservations
+    def receipt_exists(self, receipt: str) -> bool: ...
+    def add_reservation(self, new: NewReservation) -> int: ...
+    def add_reservations_bulk(self, rows: Iterable[NewReservation], status: Status) -> int: ...
+    def reservation_by_receipt(self, receipt: str) -> Reservation | None: ...
+    def set_status(
+        self, receipt: str, status: Status, cancel_reason: str | None, at: str, by: str
+    ) -> None: ...
+    def move_reservation(self, receipt: str, slot_id: int, at: str, by: str) -> None: ...
+    def active_duplicates(
+        self, phone: str, family_name: str, given_name: str, family_kana: str, given_kana: str
+    ) -> list[Reservation]: ...
+    def search(self, query: SearchQuery) -> list[Reservation]: ...
+
+    # accounts
+    def account_role(self, name: str) -> str | None: ...
+    def add_account(
+        self, name: str, role: str, public_key: bytes, created_at: str, created_by: str
+    ) -> None: ...
+    def list_accounts(self) -> list[tuple[str, str, bool, str]]: ...
+
+    # audit
+    def append_audit(
+        self, time: str, account: str, action: str, target: str, result: str
+    ) -> AuditEntry: ...
+    def audit_entries(self) -> list[AuditEntry]: ...
+
+    # vault facts
+    def get_meta(self, key: str) -> str | None: ...
+    def set_meta(self, key: str, value: str) -> None: ...
+
+
+class Store(Protocol):
+    def unit_of_work(self, *, write: bool) -> contextlib.AbstractContextManager[UnitOfWork]: ...
+
+
+_RESERVATION_COLUMNS = (
+    "r.id, r.receipt, r.slot_id, c.name, s.date, s.start, s.end, r.family_name, r.given_name, "
+    "r.family_kana, r.given_kana, r.phone, r.status, r.note, r.cancel_reason, r.created_at, "
+    "r.created_by, r.updated_at, r.updated_by"
+)
+_RESERVATION_FROM = (
+    "reservations r JOIN slots s ON s.id = r.slot_id JOIN centers c ON c.id = s.center_id"
+)
+
+_SLOT_SELECT = (
+    "SELECT s.id, s.center_id, c.name, s.date, s.start, s.end, s.capacity, s.is_open, "
+    "(SELECT count(*) FROM reservations r WHERE r.slot_id = s.id AND r.status != 'cancelled') "
+    "FROM slots s JOIN centers c ON c.id = s.center_id"
+)
+
+# Upper bound for a prefix range: U+10FFFF sorts after every other character in SQLite's
+# BINARY (UTF-8 memcmp) collation, so ``col >= p AND col < p || U+10FFFF`` is exactly
+# "starts with p" and can use the column's index (LIKE cannot, for non-ASCII text).
+_PREFIX_END = "\U0010ffff"
+
+
+# Same phone, or same name and kana, among bookings that still hold a seat.
+ACTIVE_DUPLICATES_SQL = (
+    f"SELECT {_RESERVATION_COLUMNS} FROM {_RESERVATION_FROM} "
+    "WHERE r.status = 'booked' AND (r.phone = ? OR (r.family_kana = ? AND "
+    "r.given_kana = ? AND r.family_name = ? AND r.given_name = ?)) "
+    "ORDER BY s.date, s.start LIMIT 20"
+)
+
+
+def _reservation(row: Sequence[Any]) -> Reservation:
+    return Reservation(
+        id=row[0],
+        receipt=row[1],
+        slot_id=row[2],
+        center=row[3],
+        date=dt.date.fromisoformat(row[4]),
+        start=dt.time.fromisoformat(row[5]),
+        end=dt.time.fromisoformat(row[6]),
+        family_name=row[7],
+        given_name=row[8],
+        family_kana=row[9],
+        given_kana=row[10],
+        phone=row[11],
+        status=Status(row[12]),
+        note=row[13],
+        cancel_reason=row[14],
+        created_at=row[15],
+        created_by=row[16],
+        updated_at=row[17],
+        updated_by=row[18],
+    )
+
+
+def _slot(row: Sequence[Any]) -> Slot:
+    return Slot(
+        id=row[0],
+        center_id=row[1],
+        center=row[2],
+        date=dt.date.fromisoformat(row[3]),
+        start=dt.time.fromisoformat(row[4]),
+        end=dt.time.fromisoformat(row[5]),
+        capacity=row[6],
+        is_open=bool(row[7]),
+        booked=row[8],
+    )
+
+
+def search_sql(query: SearchQuery) -> tuple[str, list[Any]]:
+    """The SELECT for a search (public so tests can check its query plan)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if query.receipt:
+        where.append("r.receipt = ?")
+        params.append(query.receipt)
+    if query.receipts:
+        where.append(f"r.receipt IN ({','.join('?' * len(query.receipts))})")
+        params += list(query.receipts)
+    if query.phone_e164:
+        where.append("r.phone = ?")
+        params.append(query.phone_e164)
+    if query.phone_last4:
+        where.append("r.phone_last4 = ?")
+        params.append(query.phone_last4)
+    if query.kana_prefix:
+        where.append(
+            "((r.family_kana >= ? AND r.family_kana < ?)"
+            " OR (r.given_kana >= ? AND r.given_kana < ?))"
+        )
+        end = query.kana_prefix + _PREFIX_END
+        params += [query.kana_prefix, end, query.kana_prefix, end]
+    if query.name_prefix:
+        where.append(
+            "((r.family_name >= ? AND r.family_name < ?)"
+            " OR (r.given_name >= ? AND r.given_name < ?))"
+        )
+        end = query.name_prefix + _PREFIX_END
+        params += [query.name_prefix, end, query.name_prefix, end]
+    if query.name_contains:
+        where.append("(instr(r.family_name || ' ' || r.given_name, ?) > 0)")
+        params.append(query.name_contains)
+    if query.center_id is not None:
+        where.append("s.center_id = ?")
+        params.append(query.center_id)
+    if query.date is not None:
+        where.append("s.date = ?")
+        params.append(query.date.isoformat())
+    if query.status is not None:
+        where.append("r.status = ?")
+        params.append(query.status.value)
+    sql = f"SELECT {_RESERVATION_COLUMNS} FROM {_RESERVATION_FROM}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY s.date, s.start, c.name, r.id LIMIT ? OFFSET ?"
+    params += [query.limit, query.offset]
+    return sql, params
+
+
+class SqlCipherUnitOfWork:
+    """``UnitOfWork`` over one SQLCipher connection (see ``vault.connect``)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._committed = False
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self._conn.execute(sql, params).fetchall())
+
+    @property
+    def committed(self) -> bool:
+        return self._committed
+
+    def commit(self) -> None:
+        self._conn.execute("COMMIT")
+        self._committed = True
+
+    # centers
+    def list_centers(self) -> list[Center]:
+        return [Center(r[0], r[1]) for r in self._all("SELECT id, name FROM centers ORDER BY id")]
+
+    def center_by_name(self, name: str) -> Center | None:
+        row = self._one("SELECT id, name FROM centers WHERE name = ?", (name,))
+        return None if row is None else Center(row[0], row[1])
+
+    def add_center(self, name: str) -> Center:
+        cur = self._conn.execute("INSERT INTO centers(name) VALUES (?)", (name,))
+        return Center(int(cur.lastrowid), name)
+
+    # slots
+    def get_slot(self, slot_id: int) -> Slot | None:
+        row = self._one(f"{_SLOT_SELECT} WHERE s.id = ?", (slot_id,))
+        return None if row is None else _slot(row)
+
+    def find_slot(self, center_id: int, date: dt.date, start: dt.time) -> Slot | None:
+        row = self._one(
+            f"{_SLOT_SELECT} WHERE s.center_id = ? AND s.date = ? AND s.start = ?",
+            (center_id, date.isoformat(), start.strftime("%H:%M")),
+        )
+        return None if row is None else _slot(row)
+
+    def list_slots(self, center_id: int | None, date: dt.date | None) -> list[Slot]:
+        where: list[str] = []
+        params: list[Any] = []
+        if center_id is not None:
+            where.append("s.center_id = ?")
+            params.append(center_id)
+        if date is not None:
+            where.append("s.date = ?")
+            params.append(date.isoformat())
+        sql = _SLOT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY s.date, s.start, s.center_id"
+        return [_slot(r) for r in self._all(sql, params)]
+
+    def add_slot(
+        self, center_id: int, date: dt.date, start: dt.time, end: dt.time, capacity: int
+    ) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO slots(center_id, date, start, end, capacity) VALUES (?, ?, ?, ?, ?)",
+            (center_id, date.isoformat(), start.strftime("%H:%M"), end.strftime("%H:%M"), capacity),
+        )
+        return int(cur.lastrowid)
+
+    def update_slot(self, slot_id: int, end: dt.time, capacity: int) -> None:
+        self._conn.execute(
+            "UPDATE slots SET end = ?, capacity = ? WHERE id = ?",
+            (end.strftime("%H:%M"), capacity, slot_id),
+        )
+
+    def set_slot_open(self, slot_id: int, is_open: bool) -> None:
+        self._conn.execute("UPDATE slots SET is_open = ? WHERE id = ?", (int(is_open), slot_id))
+
+    def seats_taken(self, slot_id: int) -> int:
+        row = self._one(
+            "SELECT count(*) FROM reservations WHERE slot_id = ? AND status != 'cancelled'",
+            (slot_id,),
+        )
+        return int(row[0])
+
+    # reservations
+    def receipt_exists(self, receipt: str) -> bool:
+        return self._one("SELECT 1 FROM reservations WHERE receipt = ?", (receipt,)) is not None
+
+    def add_reservation(self, new: NewReservation) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO reservations(receipt, slot_id, family_name, given_name, family_kana, "
+            "given_kana, phone, phone_last4, status, note, created_at, created_by, updated_at, "
+            "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?)",
+            self._row(new),
+        )
+        return int(cur.lastrowid)
+
+    def add_reservations_bulk(self, rows: Iterable[NewReservation], status: Status) -> int:
+        cur = self._conn.executemany(
+            "INSERT INTO reservations(receipt, slot_id, family_name, given_name, family_kana, "
+            "given_kana, phone, phone_last4, status, note, created_at, created_by, updated_at, "
+            f"updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{status.value}', ?, ?, ?, ?, ?)",
+            (self._row(new) for new in rows),
+        )
+        return int(cur.rowcount)
+
+    @staticmethod
+    def _row(new: NewReservation) -> tuple[Any, ...]:
+        return (
+            new.receipt,
+            new.slot_id,
+            new.family_name,
+            new.given_name,
+            new.family_kana,
+            new.given_kana,
+            new.phone,
+            new.phone[-4:],
+            new.note,
+            new.created_at,
+            new.created_by,
+            new.created_at,
+            new.created_by,
+        )
+
+    def reservation_by_receipt(self, receipt: str) -> Reservation | None:
+        row = self._one(
+            f"SELECT {_RESERVATION_COLUMNS} FROM {_RESERVATION_FROM} WHERE r.receipt = ?",
+            (receipt,),
+        )
+        return None if row is None else _reservation(row)
+
+    def set_status(
+        self, receipt: str, status: Status, cancel_reason: str | None, at: str, by: str
+    ) -> None:
+        self._conn.execute(
+            "UPDATE reservations SET status = ?, cancel_reason = ?, updated_at = ?, "
+            "updated_by = ? WHERE receipt = ?",
+            (status.value, cancel_reason, at, by, receipt),
+        )
+
+    def move_reservation(self, receipt: str, slot_id: int, at: str, by: str) -> None:
+        self._conn.execute(
+            "UPDATE reservations SET slot_id = ?, updated_at = ?, updated_by = ? WHERE receipt = ?",
+            (slot_id, at, by, receipt),
+        )
+
+    def active_duplicates(
+        self, phone: str, family_name: str, given_name: str, family_kana: str, given_kana: str
+    ) -> list[Reservation]:
+        rows = self._all(
+            ACTIVE_DUPLICATES_SQL, (phone, family_kana, given_kana, family_name, given_name)
+        )
+        return [_reservation(r) for r in rows]
+
+    def search(self, query: SearchQuery) -> list[Reservation]:
+        sql, params = search_sql(query)
+        return [_reservation(r) for r in self._all(sql, params)]
+
+    # accounts
+    def account_role(self, name: str) -> str | None:
+        row = self._one("SELECT role FROM accounts WHERE name = ? AND disabled = 0", (name,))
+        return None if row is None else str(row[0])
+
+    def add_account(
+        self, name: str, role: str, public_key: bytes, created_at: str, created_by: str
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO accounts(name, role, public_key, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (name, role, public_key, created_at, created_by),
+        )
+
+    def list_accounts(self) -> list[tuple[str, str, bool, str]]:
+        rows = self._all("SELECT name, role, disabled, created_at FROM accounts ORDER BY name")
+        return [(r[0], r[1], bool(r[2]), r[3]) for r in rows]
+
+    # audit
+    def append_audit(
+        self, time: str, account: str, action: str, target: str, result: str
+    ) -> AuditEntry:
+        last = self._one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        seq, prev = (1, GENESIS_HASH) if last is None else (last[0] + 1, last[1])
+        digest = chain_hash(prev, canonical_form(seq, time, account, action, target, result))
+        self._conn.execute(
+            "INSERT INTO audit(seq, time, account, action, target, result, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, time, account, action, target, result, prev, digest),
+        )
+        return AuditEntry(seq, time, account, action, target, result, prev, digest)
+
+    def audit_entries(self) -> list[AuditEntry]:
+        rows = self._all(
+            "SELECT seq, time, account, action, target, result, prev_hash, hash "
+            "FROM audit ORDER BY seq"
+        )
+        return [AuditEntry(*r) for r in rows]
+
+    # vault facts
+    def get_meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+class SqlCipherStore:
+    """``Store`` over an open vault connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    @contextlib.contextmanager
+    def unit_of_work(self, *, write: bool) -> Iterator[UnitOfWork]:
+        with database_errors():
+            # IMMEDIATE takes the write lock up front, so a capacity check and the insert that
+            # follows cannot interleave with another process's booking.
+            self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            uow = SqlCipherUnitOfWork(self._conn)
+            try:
+                yield uow
+            finally:
+                # A failed COMMIT (disk full) may already have ended the transaction.
+                if not uow.committed and self._conn.in_transaction:
+                    with contextlib.suppress(Exception):
+                        self._conn.execute("ROLLBACK")

@@ -1,0 +1,382 @@
+"""The one place that opens the vault: the SQLCipher database and its key-slot sidecar.
+
+A vault is two files: ``NAME`` (the SQLCipher 4 database, opened with a random 256-bit data
+key) and ``NAME.keys`` (one key slot per account, see ``keyslots``).  Everything that talks to
+the database gets its connection from ``connect`` here, so the safety PRAGMAs and the mapping
+of SQLite errors to clear sentences exist once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from reservations import errors
+from reservations.domain import Account, Role
+from reservations.keyslots import DEFAULT_KDF, AccountKeys, KdfParams, KeySlotFile
+from reservations.schema import LATEST_VERSION, migrate, schema_version
+
+Connection = Any  # sqlcipher3.Connection (untyped C extension)
+
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+
+# SQLite primary result codes (the low byte of an extended code).
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+def key_file_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def vault_files(db_path: Path) -> list[Path]:
+    """Every file that belongs to the vault at ``db_path`` and exists now."""
+    candidates = [db_path, key_file_path(db_path)]
+    candidates += [
+        db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
+    ]
+    return [p for p in candidates if p.exists()]
+
+
+def translate_db_error(exc: BaseException) -> errors.ReservationError | None:
+    """The user-facing error for a database exception, or None when it is a bug."""
+    if not isinstance(exc, sqlcipher3.Error):
+        return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL or primary == _SQLITE_IOERR:
+        return errors.DiskFull(
+            "The vault could not be written: the disk is full or failing. Nothing of this "
+            "change was saved; free some space (or check the drive) and try again."
+        )
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return errors.VaultBusy(
+            "The vault is busy: another window or process is writing to it. Wait a moment "
+            "and try again."
+        )
+    if primary == _SQLITE_READONLY:
+        return errors.VaultReadOnly(
+            "The vault is read-only: check that the folder and file can be written."
+        )
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return errors.VaultCorrupt(
+            "The vault database is damaged or is not a Reservation Desk vault; restore it "
+            "from a backup or open it with the recovery key."
+        )
+    if primary == _SQLITE_CANTOPEN:
+        return errors.VaultMissing(
+            "The vault database cannot be opened: check that the file exists and can be read."
+        )
+    return None
+
+
+@contextlib.contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn database exceptions a user can meet into domain errors; let bugs through."""
+    try:
+        yield
+    except sqlcipher3.Error as exc:
+        translated = translate_db_error(exc)
+        if translated is None:
+            raise
+        raise translated from None
+
+
+def _busy_timeout_ms() -> int:
+    raw = os.environ.get("RESDESK_BUSY_TIMEOUT_MS", "")
+    return int(raw) if raw.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
+
+
+def connect(db_path: Path, data_key: bytes | bytearray, *, create: bool = False) -> Connection:
+    """A connection with the data key applied and the safety PRAGMAs set.
+
+    Raises ``VaultMissing`` when the file does not exist (unless ``create``) and
+    ``VaultCorrupt`` when the key does not open it.
+    """
+    if not create and not db_path.is_file():
+        raise errors.VaultMissing(
+            "No vault database at the given path; check --db or RESDESK_DB, or create one "
+            "with 'resdesk init'."
+        )
+    with database_errors():
+        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so that the capacity check
+        # and the insert of a booking happen under one write lock across processes.
+        conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=0)
+        try:
+            # SQLCipher logs decryption failures to stderr by default; a user must never see
+            # those lines (they also would reveal page numbers of a tampered file).  The level
+            # is process-wide, so set it before the key is used.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{bytes(data_key).hex()}'\"")
+            # Reading the schema proves the key opens the file (SQLCipher reports a wrong key
+            # as SQLITE_NOTADB on first access).
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _apply_pragmas(conn)
+            if create:
+                # WAL: readers (the GUI's search) never wait for a writer and a crash can never
+                # leave a half-written page in the main file.  Persistent in the file header.
+                conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def _apply_pragmas(conn: Connection) -> None:
+    # FULL in WAL mode syncs the WAL on every commit: a booking that was acknowledged to the
+    # caller survives a power cut (NORMAL could lose the last commits).
+    conn.execute("PRAGMA synchronous = FULL")
+    # Deleted or overwritten personal data is zeroed in the file instead of lingering in
+    # free pages (a resident's deletion request must really delete).
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # Sorting and temporary indexes stay in memory: temp files on disk are another place
+    # personal data could leak to.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms():d}")
+
+
+@dataclass
+class Vault:
+    """An unlocked vault: an open connection, the key slots and who unlocked it."""
+
+    db_path: Path
+    conn: Connection
+    keyslots: KeySlotFile
+    account: Account
+    keys: AccountKeys
+    vault_id: str
+    demo: bool = False
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(sqlcipher3.Error):
+            self.conn.close()
+        # Best effort: Python may have copied the key elsewhere, see docs/security.md.
+        for i in range(len(self.keys.data_key)):
+            self.keys.data_key[i] = 0
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_vault(
+    db_path: Path,
+    account_name: str,
+    password: str | bytearray,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
+    demo: bool = False,
+    created_at: str,
+) -> tuple[Vault, bytearray]:
+    """Create a new vault whose first account is a supervisor.
+
+    Returns the unlocked vault and the data key, which the caller shows once as the recovery
+    sheet.  Refuses (``VaultExists``) when either file already exists.
+    """
+    from reservations.keyslots import generate_data_key
+
+    keys_path = key_file_path(db_path)
+    if db_path.exists() or keys_path.exists():
+        raise errors.VaultExists(
+            "A vault already exists at this path; choose another path (nothing was changed)."
+        )
+    if not db_path.parent.is_dir():
+        raise errors.VaultMissing("The folder for the new vault does not exist; create it first.")
+    vault_id = secrets.token_hex(16)
+    data_key = generate_data_key()
+    slots = KeySlotFile.create(keys_path, vault_id)
+    public_key = slots.add_account(account_name, password, data_key, kdf=kdf)
+    conn = None
+    try:
+        conn = connect(db_path, data_key, create=True)
+        with database_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            migrate(conn)
+            conn.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
+            conn.execute("INSERT INTO meta(key, value) VALUES ('demo', ?)", ("1" if demo else "0",))
+            conn.execute(
+                "INSERT INTO accounts(name, role, public_key, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (account_name, Role.SUPERVISOR.value, public_key, created_at, account_name),
+            )
+            conn.execute("COMMIT")
+        # The key file is written last: a vault without it cannot be opened, so a crash before
+        # this line leaves nothing that looks like a usable vault.
+        slots.save()
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        for path in vault_files(db_path):
+            if path != keys_path or not keys_path.exists():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        raise
+    keys = slots.unlock(account_name, password)
+    vault = Vault(
+        db_path=db_path,
+        conn=conn,
+        keyslots=slots,
+        account=Account(account_name, Role.SUPERVISOR),
+        keys=keys,
+        vault_id=vault_id,
+        demo=demo,
+    )
+    return vault, data_key
+
+
+def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> Vault:
+    """Unlock the vault at ``db_path`` with one account's password.
+
+    Every failure is a ``ReservationError`` with one sentence, raised before anything is
+    written: wrong password and unknown account read the same.
+    """
+    keys_path = key_file_path(db_path)
+    if not db_path.is_file():
+        raise errors.VaultMissing(
+            "No vault database at the given path; check --db or RESDESK_DB, or create one "
+            "with 'resdesk init'."
+        )
+    slots = KeySlotFile.load(keys_path)
+    keys = slots.unlock(account_name, password)
+    try:
+        conn = connect(db_path, keys.data_key)
+    except errors.VaultCorrupt:
+        raise errors.VaultCorrupt(
+            "The key file opens but the database does not: the database is damaged or "
+            "belongs to another vault. Restore it from a backup."
+        ) from None
+    try:
+        with database_errors():
+            version = schema_version(conn)
+            if version > LATEST_VERSION:
+                raise errors.VaultTooNew(
+                    "This vault was made by a newer version of Reservation Desk; update the "
+                    "application to open it."
+                )
+            if version < 1:
+                raise errors.VaultCorrupt(
+                    "The database holds no Reservation Desk vault; restore it from a backup."
+                )
+            stored_id = _meta(conn, "vault_id")
+            if stored_id != slots.vault_id:
+                raise errors.KeyFileCorrupt(
+                    "The key file belongs to another vault; put the right .keys file next to "
+                    "the database."
+                )
+            row = conn.execute(
+                "SELECT role, public_key, disabled FROM accounts WHERE name = ?", (account_name,)
+            ).fetchone()
+            if row is None or bytes(row[1]) != slots.public_key(account_name) or row[2]:
+                # A slot without a matching live account row was added or altered outside
+                # the application; treat it like a wrong password.
+                raise errors.AuthenticationFailed("The account name or password is wrong.")
+            if version < LATEST_VERSION:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrate(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            demo = _meta(conn, "demo") == "1"
+    except BaseException:
+        conn.close()
+        raise
+    return Vault(
+        db_path=db_path,
+        conn=conn,
+        keyslots=slots,
+        account=Account(account_name, Role(row[0])),
+        keys=keys,
+        vault_id=slots.vault_id,
+        demo=demo,
+    )
+
+
+def _meta(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_integrity(conn: Connection) -> IntegrityReport:
+    """Run SQLite's ``integrity_check`` and SQLCipher's ``cipher_integrity_check``.
+
+    Every problem either reports is returned; a page that fails to decrypt is reported, not
+    raised.
+    """
+    problems: list[str] = []
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        problems += [f"cipher: {r[0]}" for r in rows]
+    except sqlcipher3.Error as exc:
+        problems.append(f"cipher: {exc}")
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems += [f"sqlite: {r[0]}" for r in rows if r[0] != "ok"]
+    except sqlcipher3.Error as exc:
+        problems.append(f"sqlite: {exc}")
+    return IntegrityReport(problems)
+
+
+def check_vault(db_path: Path, account_name: str, password: str | bytearray) -> IntegrityReport:
+    """Unlock with an account's key slot and check every page of the database.
+
+    A header page that no longer decrypts is reported as a problem rather than raised, so
+    that ``resdesk check`` says what it found.
+    """
+    if not db_path.is_file():
+        raise errors.VaultMissing("No vault database at the given path; check --db or RESDESK_DB.")
+    slots = KeySlotFile.load(key_file_path(db_path))
+    keys = slots.unlock(account_name, password)
+    try:
+        try:
+            conn = connect(db_path, keys.data_key)
+        except errors.VaultCorrupt:
+            return IntegrityReport(
+                [
+                    "the database's first page cannot be decrypted: the file is damaged, "
+                    "truncated or belongs to another vault"
+                ]
+            )
+        try:
+            report = check_integrity(conn)
+            if report.ok and schema_version(conn) > LATEST_VERSION:
+                raise errors.VaultTooNew(
+                    "This vault was made by a newer version of Reservation Desk; update the "
+                    "application to check it."
+                )
+            return report
+        finally:
+            conn.close()
+    finally:
+        for i in range(len(keys.data_key)):
+            keys.data_key[i] = 0

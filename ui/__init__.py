@@ -1,0 +1,1 @@
+"""The Qt layer: widgets and models that call the services in ``reservations``."""
