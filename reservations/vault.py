@@ -114,7 +114,9 @@ def connect(db_path: Path, data_key: bytes | bytearray, *, create: bool = False)
     with database_errors():
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so that the capacity check
         # and the insert of a booking happen under one write lock across processes.
-        conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=0)
+        conn = sqlcipher3.connect(
+            str(db_path), isolation_level=None, timeout=_busy_timeout_ms() / 1000
+        )
         try:
             # SQLCipher logs decryption failures to stderr by default; a user must never see
             # those lines (they also would reveal page numbers of a tampered file).  The level
@@ -226,10 +228,11 @@ def create_vault(
     except BaseException:
         if conn is not None:
             conn.close()
+        # Nothing existed at these paths before (checked above), so everything there now is
+        # ours and half-made.
         for path in vault_files(db_path):
-            if path != keys_path or not keys_path.exists():
-                with contextlib.suppress(OSError):
-                    path.unlink()
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise
     keys = slots.unlock(account_name, password)
     vault = Vault(
