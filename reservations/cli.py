@@ -229,9 +229,11 @@ def _session(db: Path) -> Iterator[tuple[Vault, Session]]:
     from reservations.session import open_session
 
     user, password = _credentials()
-    vault, session = open_session(db, user, password)
+    vault, session = open_session(db, user, password, defer_login_audit=True)
     try:
         yield vault, session
+        # Commands that wrote no audit entry (slot lists) still leave the login on record.
+        session.record_login()
     finally:
         vault.close()
 

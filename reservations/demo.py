@@ -275,7 +275,7 @@ def _fake_reservations(
         used.add(payload)
         family, family_kana = rng.choice(_FAMILY)
         given, given_kana = rng.choice(_GIVEN)
-        phone = rng.choice(_MOBILE_PREFIXES) + f"{rng.randrange(10**8):08d}"
+        phone = rng.choice(_MOBILE_PREFIXES) + str(rng.randrange(10**7, 10**8))
         row = NewReservation(
             receipt=receipt_from_payload(payload),
             slot_id=slot_id,

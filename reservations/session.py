@@ -21,6 +21,10 @@ class Session:
     store: Store
     account: Account
     clock: Callable[[], dt.datetime] = field(default=now_jst)
+    # The login entry waits for the session's first audited write, so that a command that
+    # fails on a damaged vault has written nothing at all (see ``open_session``).
+    _pending_login: str | None = field(default=None, repr=False)
+    _login_uow: UnitOfWork | None = field(default=None, repr=False)
 
     def now(self) -> dt.datetime:
         return self.clock()
@@ -33,7 +37,30 @@ class Session:
         require(self.account, permission)
 
     def audit(self, uow: UnitOfWork, action: str, target: str, result: str = "ok") -> None:
+        self._write_pending_login(uow)
         uow.append_audit(self.timestamp(), self.account.name, action, target, result)
+
+    def _write_pending_login(self, uow: UnitOfWork) -> None:
+        if self._pending_login is None or self._login_uow is uow:
+            return
+        if self._login_uow is not None and self._login_uow.committed:
+            self._pending_login = self._login_uow = None
+            return
+        # Not yet written, or written in a transaction that was rolled back: write it here.
+        uow.append_audit(self._pending_login, self.account.name, "login", self.account.name, "ok")
+        self._login_uow = uow
+
+    def record_login(self) -> None:
+        """Write the pending login entry now, in a transaction of its own (if not yet written)."""
+        if self._pending_login is None:
+            return
+        if self._login_uow is not None and self._login_uow.committed:
+            self._pending_login = self._login_uow = None
+            return
+        with self.store.unit_of_work(write=True) as uow:
+            self._write_pending_login(uow)
+            uow.commit()
+        self._pending_login = self._login_uow = None
 
 
 def open_session(
@@ -42,14 +69,20 @@ def open_session(
     password: str | bytearray,
     *,
     clock: Callable[[], dt.datetime] = now_jst,
+    defer_login_audit: bool = False,
 ) -> tuple[Vault, Session]:
-    """Unlock the vault and start a session; the login is the session's first audit entry."""
+    """Unlock the vault and start a session; the login is the session's first audit entry.
+
+    With ``defer_login_audit`` (the CLI) the login entry is written together with the
+    command's first audited change, or by ``record_login()`` once the command succeeded: a
+    command that fails on a damaged database then leaves the file exactly as it was.
+    """
     vault = open_vault(db_path, account, password)
     try:
         session = Session(SqlCipherStore(vault.conn), vault.account, clock)
-        with session.store.unit_of_work(write=True) as uow:
-            session.audit(uow, "login", vault.account.name)
-            uow.commit()
+        session._pending_login = session.timestamp()
+        if not defer_login_audit:
+            session.record_login()
     except BaseException:
         vault.close()
         raise

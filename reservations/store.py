@@ -72,6 +72,8 @@ class NewReservation:
 class UnitOfWork(Protocol):
     """One transaction against the store, with the repository operations the services use."""
 
+    @property
+    def committed(self) -> bool: ...
     def commit(self) -> None: ...
 
     # centers

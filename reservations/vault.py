@@ -111,6 +111,13 @@ def connect(db_path: Path, data_key: bytes | bytearray, *, create: bool = False)
             "No vault database at the given path; check --db or RESDESK_DB, or create one "
             "with 'resdesk init'."
         )
+    # SQLite would create the -wal and -shm files first and fail afterwards, leaving
+    # read-only side files that keep blocking the vault after the permissions are fixed.
+    folder = db_path.parent
+    if not os.access(folder, os.W_OK) or (not create and not os.access(db_path, os.W_OK)):
+        raise errors.VaultReadOnly(
+            "The vault is read-only: check that the folder and file can be written."
+        )
     with database_errors():
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so that the capacity check
         # and the insert of a booking happen under one write lock across processes.

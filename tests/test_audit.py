@@ -6,7 +6,7 @@ import hashlib
 import json
 
 from reservations.audit import GENESIS_HASH, AuditEntry, first_broken_link
-from reservations.booking import BookingService, CallerInput
+from reservations.booking import BookingService, CallerInput, SearchInput
 from reservations.session import Session
 from tests.conftest import TestVault
 
@@ -53,3 +53,29 @@ def test_edit_delete_and_reorder_are_detected(test_vault: TestVault, operator: S
     assert first_broken_link(edited) == second.seq
     assert first_broken_link(entries[:1] + entries[2:]) == entries[2].seq
     assert first_broken_link([entries[0], entries[2], entries[1], *entries[3:]]) is not None
+
+
+def test_deferred_login_is_written_once_with_the_first_change(test_vault: TestVault) -> None:
+    from reservations.session import open_session
+    from tests.conftest import OPERATOR
+
+    vault, session = open_session(test_vault.path, *OPERATOR, defer_login_audit=True)
+    try:
+        service = BookingService(session)
+        caller = CallerInput("山田", "太郎", "ヤマダ", "タロウ", "09012345678")
+        with session.store.unit_of_work(write=False) as uow:
+            before = len(uow.audit_entries())
+        try:
+            service.book(test_vault.slot_ids["closed"], caller)
+        except Exception:  # noqa: BLE001 - refused booking: nothing written, login still pending
+            pass
+        with session.store.unit_of_work(write=False) as uow:
+            assert len(uow.audit_entries()) == before
+        service.book(test_vault.slot_ids["a0-1000"], caller)
+        service.find(SearchInput(kana="ヤマダ"))
+        session.record_login()
+        with session.store.unit_of_work(write=False) as uow:
+            actions = [e.action for e in uow.audit_entries()[before:]]
+        assert actions == ["login", "book", "find"]
+    finally:
+        vault.close()
