@@ -149,6 +149,17 @@ def middle_page_offset(path: Path) -> int:
     return (pages // 2) * PAGE_SIZE + PAGE_SIZE // 3
 
 
+def root_page_of(tv: TestVault, table: str) -> int:
+    """The root page (1-based) of ``table``, read with the data key."""
+    conn = sqlcipher3.connect(str(tv.path))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{tv.data_key.hex()}'\"")
+        row = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    finally:
+        conn.close()
+    return int(row[0])
+
+
 def table_of_page(tv: TestVault, page: int) -> str | None:
     """The table or index whose root is page ``page`` (1-based), read with the data key."""
     conn = sqlcipher3.connect(str(tv.path))
@@ -268,10 +279,12 @@ def test_database_damaged_in_page_one(test_vault: TestVault) -> None:
 
 @pytest.mark.parametrize("command", ["read", "write"])
 def test_database_damaged_in_the_middle(test_vault: TestVault, command: str) -> None:
-    # In the standard test vault the middle page is the reservations table, which both
-    # commands need; the damage must be reported before anything is written.
-    offset = middle_page_offset(test_vault.path)
-    assert table_of_page(test_vault, offset // PAGE_SIZE + 1) == "reservations"
+    # A page in the middle of the file: the reservations table's, which both commands need;
+    # the damage must be reported before anything is written.
+    page = root_page_of(test_vault, "reservations")
+    assert 1 < page < test_vault.path.stat().st_size // PAGE_SIZE
+    assert table_of_page(test_vault, page) == "reservations"
+    offset = (page - 1) * PAGE_SIZE + PAGE_SIZE // 3
     flip_bytes(test_vault.path, offset)
     args = read_command() if command == "read" else write_command(test_vault)
     expect_unchanged_failure(test_vault, args, ExitCode.STORAGE, "damaged")

@@ -34,13 +34,19 @@ def make_vault_at_version(path: Path, version: int) -> None:
         "INSERT INTO slots(center_id, date, start, end, capacity) "
         "VALUES (1, '2099-12-19', '10:00', '10:30', 5)"
     )
-    # Columns common to every version since 1.
-    conn.execute(
-        "INSERT INTO reservations(receipt, slot_id, family_name, given_name, family_kana, "
-        "given_kana, phone, status, created_at, created_by, updated_at, updated_by) VALUES "
-        "('57240003', 1, '山田', '太郎', 'ヤマダ', 'タロウ', '+819012345678', 'booked', "
-        "'2022-12-01T10:00:00+09:00', 'chief', '2022-12-01T10:00:00+09:00', 'chief')"
+    # The columns each release wrote: version 2 added phone_last4.
+    columns = "receipt, slot_id, family_name, given_name, family_kana, given_kana, phone, " + (
+        "status, created_at, created_by, updated_at, updated_by"
     )
+    values = [
+        "57240003", 1, "山田", "太郎", "ヤマダ", "タロウ", "+819012345678", "booked",
+        "2022-12-01T10:00:00+09:00", "chief", "2022-12-01T10:00:00+09:00", "chief",
+    ]  # fmt: skip
+    if version >= 2:
+        columns += ", phone_last4"
+        values.append("5678")
+    marks = ", ".join("?" * len(values))
+    conn.execute(f"INSERT INTO reservations({columns}) VALUES ({marks})", values)
     conn.execute("COMMIT")
     conn.close()
     slots.save()

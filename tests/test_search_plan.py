@@ -51,6 +51,28 @@ def test_search_never_scans_reservations(demo_vault: Vault, name: str) -> None:
     assert not [d for d in details if d.startswith("SCAN s") and "center" in name], details
 
 
+@pytest.mark.parametrize("name", [n for n in QUERIES if "prefix" in n or n.startswith("kana")])
+def test_common_prefix_walks_slots_in_order_and_probes_by_index(
+    demo_vault: Vault, name: str
+) -> None:
+    sql, params = search_sql(QUERIES[name], walk_slots=True)
+    details = plan(demo_vault, sql, params)
+    assert not [d for d in details if d.startswith("SCAN r")], details
+    # Slots are read in (date, start) order, so the LIMIT stops the walk early.
+    assert any("slots_by_day_time" in d or d.startswith("SEARCH s") for d in details), details
+    assert not [d for d in details if "TEMP B-TREE FOR ORDER BY" in d], details
+
+
+def test_walk_and_sort_plans_return_the_same_rows(demo_vault: Vault) -> None:
+    for prefix in ("ヤ", "サト", "タロ", "ハセガワ", "ン"):
+        query = SearchQuery(kana_prefix=prefix, limit=50)
+        rows = [
+            [r[0] for r in demo_vault.conn.execute(*search_sql(query, walk_slots=walk))]
+            for walk in (False, True)
+        ]
+        assert rows[0] == rows[1], prefix
+
+
 def test_booking_lookups_use_indexes(demo_vault: Vault) -> None:
     checks = [
         ("SELECT 1 FROM reservations WHERE receipt = ?", ("12345674",)),
