@@ -189,12 +189,13 @@ def build_demo(
                 uow.set_slot_open(slot_id, False)
             open_ids = [sid for sid in slot_ids if sid not in closed_ids]
             count = 0
-            for status, rows in _fake_reservations(
-                rng, open_ids, capacity, reservations, created_at
-            ):
-                count += uow.add_reservations_bulk(rows, status)
-                if progress is not None:
-                    progress(count)
+            with uow.bulk_load():
+                for status, rows in _fake_reservations(
+                    rng, open_ids, capacity, reservations, created_at
+                ):
+                    count += uow.add_reservations_bulk(rows, status)
+                    if progress is not None:
+                        progress(count)
             uow.append_audit(
                 created_at, "supervisor", "demo-generate", f"{count} reservations", "ok"
             )

@@ -146,6 +146,21 @@ def operator(test_vault: TestVault) -> Session:
 CliResult = subprocess.CompletedProcess[str]
 
 
+def assert_fails(result: CliResult, code: int, *words: str, one_line: bool = False) -> str:
+    """The command failed with ``code``: nothing on stdout, a ``resdesk:`` message on stderr
+    naming the problem (every one of ``words``), no traceback.  Returns the message."""
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    message = result.stderr.strip()
+    assert message.startswith("resdesk: "), message
+    if one_line:
+        assert "\n" not in message, message
+    for word in words:
+        assert word.lower() in message.lower(), (word, message)
+    return message
+
+
 def run_cli(args: list[str], env: dict[str, str], *, timeout: float = 60) -> CliResult:
     """Run ``resdesk`` in a real subprocess with no terminal on stdin."""
     return subprocess.run(

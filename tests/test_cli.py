@@ -33,6 +33,7 @@ from tests.conftest import (
     SUPERVISOR,
     CliResult,
     TestVault,
+    assert_fails,
     run_cli,
 )
 
@@ -75,22 +76,8 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def assert_fails(result: CliResult, code: ExitCode, *words: str) -> str:
-    """The command failed with ``code`` and one line on stderr (no traceback); returns it."""
-    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
-    message = result.stderr.strip()
-    assert message.startswith("resdesk: "), message
-    for word in words:
-        assert word.lower() in message.lower(), (word, message)
-    return message
-
-
 def assert_one_line_failure(result: CliResult, code: ExitCode, *words: str) -> str:
-    message = assert_fails(result, code, *words)
-    assert "\n" not in message, message
-    return message
+    return assert_fails(result, code, *words, one_line=True)
 
 
 def json_error(result: CliResult, code: ExitCode) -> str:

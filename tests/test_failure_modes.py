@@ -35,6 +35,7 @@ from tests.conftest import (
     SUPERVISOR,
     CliResult,
     TestVault,
+    assert_fails,
     build_test_vault,
     run_cli,
 )
@@ -98,15 +99,7 @@ def run_with(tv: TestVault, args: list[str], **env: str) -> CliResult:
 
 def assert_clean_failure(result: CliResult, code: ExitCode, *words: str) -> str:
     """Exit ``code``, nothing on stdout, one line on stderr naming the problem, no traceback."""
-    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
-    message = result.stderr.strip()
-    assert message.startswith("resdesk: "), message
-    assert "\n" not in message, message
-    for word in words:
-        assert word.lower() in message.lower(), (word, message)
-    return message
+    return assert_fails(result, code, *words, one_line=True)
 
 
 def assert_json_failure(result: CliResult, code: ExitCode, *words: str) -> str:
