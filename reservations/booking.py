@@ -43,6 +43,34 @@ class CallerInput:
 
 
 @dataclass(frozen=True)
+class PersonChanges:
+    """Corrections to a booking's person; ``None`` leaves a field as it is."""
+
+    family_name: str | None = None
+    given_name: str | None = None
+    family_kana: str | None = None
+    given_kana: str | None = None
+    phone: str | None = None
+
+
+def _normalized_changes(changes: PersonChanges) -> dict[str, str | None]:
+    fields: dict[str, str | None] = {}
+    if changes.family_name is not None:
+        fields["family_name"] = normalize_name_part(changes.family_name, "family name")
+    if changes.given_name is not None:
+        fields["given_name"] = normalize_name_part(changes.given_name, "given name")
+    if changes.family_kana is not None:
+        fields["family_kana"] = normalize_kana_part(
+            changes.family_kana, "family name reading (kana)"
+        )
+    if changes.given_kana is not None:
+        fields["given_kana"] = normalize_kana_part(changes.given_kana, "given name reading (kana)")
+    if changes.phone is not None:
+        fields["phone"] = normalize_phone(changes.phone)
+    return fields
+
+
+@dataclass(frozen=True)
 class SearchInput:
     """What the operator typed into search fields, before normalization; all optional."""
 
@@ -106,8 +134,13 @@ class BookingService:
         *,
         note: str | None = None,
         allow_duplicate: bool = False,
+        companion_of: str | None = None,
     ) -> Reservation:
         """Book one caller into a slot and return the reservation with its new receipt number.
+
+        ``companion_of`` is the receipt number of the first person on the same call (a spouse,
+        a parent): sharing that person's phone is then not a duplicate, while the same name
+        and kana still is.
 
         Raises ``SlotFull``, ``SlotClosed``, ``SlotInPast``, ``DuplicateBooking`` (naming the
         existing receipt number), ``NotFound`` or ``InvalidInput``; nothing is saved then.
@@ -116,10 +149,14 @@ class BookingService:
         s.require(Permission.BOOK)
         details = normalize_caller(caller)
         clean_note = normalize_note(note) if note else None
+        companion_digits = receipt_digits_of(companion_of) if companion_of else None
         with s.store.unit_of_work(write=True) as uow:
             slot = self._bookable_slot(uow, slot_id)
+            shared_phone = None
+            if companion_digits is not None:
+                shared_phone = self._existing(uow, companion_digits).phone
             if not allow_duplicate:
-                self._refuse_duplicates(uow, details)
+                self._refuse_duplicates(uow, details, shared_phone=shared_phone)
             receipt = self._unused_receipt(uow)
             now = s.timestamp()
             uow.add_reservation(
@@ -229,6 +266,65 @@ class BookingService:
         assert cancelled is not None
         return cancelled
 
+    def correct(self, receipt: str, changes: PersonChanges) -> Reservation:
+        """Fix a misspelt name, kana or phone while the caller is on the line (audited).
+
+        The audit entry names the fields that changed, never their values.
+        """
+        s = self._session
+        s.require(Permission.CORRECT)
+        digits = receipt_digits_of(receipt)
+        fields = _normalized_changes(changes)
+        if not fields:
+            raise errors.InvalidInput("Nothing to correct: give a new name, kana or phone.")
+        with s.store.unit_of_work(write=True) as uow:
+            current = self._existing(uow, digits)
+            if current.family_name is None and current.phone is None:
+                raise errors.InvalidTransition(
+                    f"The personal data of booking {format_receipt(digits)} was erased at the "
+                    "person's request; it cannot be corrected."
+                )
+            uow.update_person(digits, fields, s.timestamp(), s.account.name)
+            s.audit(uow, "correct", f"{format_receipt(digits)} {','.join(sorted(fields))}")
+            corrected = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert corrected is not None
+        return corrected
+
+    def set_note(self, receipt: str, note: str | None) -> Reservation:
+        """Replace the booking's note (an empty note removes it)."""
+        s = self._session
+        s.require(Permission.CORRECT)
+        digits = receipt_digits_of(receipt)
+        clean = normalize_note(note) if note else None
+        with s.store.unit_of_work(write=True) as uow:
+            self._existing(uow, digits)
+            uow.update_person(digits, {"note": clean}, s.timestamp(), s.account.name)
+            s.audit(uow, "note", format_receipt(digits))
+            changed = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert changed is not None
+        return changed
+
+    def reinstate(self, receipt: str) -> Reservation:
+        """Undo a cancellation: the booking takes a seat in its slot again, if one is free."""
+        s = self._session
+        s.require(Permission.CANCEL)
+        digits = receipt_digits_of(receipt)
+        with s.store.unit_of_work(write=True) as uow:
+            current = self._existing(uow, digits)
+            if current.status is not Status.CANCELLED:
+                raise errors.InvalidTransition(
+                    f"Booking {format_receipt(digits)} is {current.status.value}, not cancelled."
+                )
+            self._bookable_slot(uow, current.slot_id)
+            uow.set_status(digits, Status.BOOKED, None, s.timestamp(), s.account.name)
+            s.audit(uow, "reinstate", format_receipt(digits))
+            restored = uow.reservation_by_receipt(digits)
+            uow.commit()
+        assert restored is not None
+        return restored
+
     def attend(self, receipt: str) -> Reservation:
         """Mark a booking attended; only on or after its day."""
         s = self._session
@@ -275,8 +371,18 @@ class BookingService:
             c.phone, c.family_name, c.given_name, c.family_kana, c.given_kana
         )
 
-    def _refuse_duplicates(self, uow: UnitOfWork, details: Caller) -> None:
-        found = self._active_duplicates(uow, details)
+    def _refuse_duplicates(
+        self, uow: UnitOfWork, details: Caller, *, shared_phone: str | None = None
+    ) -> None:
+        found = [
+            r
+            for r in self._active_duplicates(uow, details)
+            if not (
+                shared_phone is not None
+                and r.phone == shared_phone
+                and not _same_person(r, details)
+            )
+        ]
         if found:
             existing = found[0]
             raise errors.DuplicateBooking(
@@ -341,6 +447,15 @@ class BookingService:
                 field="search",
             )
         return query
+
+
+def _same_person(r: Reservation, c: Caller) -> bool:
+    return (r.family_name, r.given_name, r.family_kana, r.given_kana) == (
+        c.family_name,
+        c.given_name,
+        c.family_kana,
+        c.given_kana,
+    )
 
 
 def _center_id(uow: UnitOfWork, name: str) -> int:

@@ -15,6 +15,7 @@ class Permission(StrEnum):
     BOOK = "book"
     FIND = "find"
     MOVE = "move"
+    CORRECT = "correct"
     CANCEL = "cancel"
     ATTEND = "attend"
     LIST_SLOTS = "list slots"
@@ -29,6 +30,7 @@ _OPERATOR = frozenset(
         Permission.BOOK,
         Permission.FIND,
         Permission.MOVE,
+        Permission.CORRECT,
         Permission.CANCEL,
         Permission.ATTEND,
         Permission.LIST_SLOTS,

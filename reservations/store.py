@@ -102,6 +102,9 @@ class UnitOfWork(Protocol):
         self, receipt: str, status: Status, cancel_reason: str | None, at: str, by: str
     ) -> None: ...
     def move_reservation(self, receipt: str, slot_id: int, at: str, by: str) -> None: ...
+    def update_person(
+        self, receipt: str, fields: dict[str, str | None], at: str, by: str
+    ) -> None: ...
     def active_duplicates(
         self, phone: str, family_name: str, given_name: str, family_kana: str, given_kana: str
     ) -> list[Reservation]: ...
@@ -427,6 +430,26 @@ class SqlCipherUnitOfWork:
         self._conn.execute(
             "UPDATE reservations SET slot_id = ?, updated_at = ?, updated_by = ? WHERE receipt = ?",
             (slot_id, at, by, receipt),
+        )
+
+    _PERSON_FIELDS = frozenset(
+        {"family_name", "given_name", "family_kana", "given_kana", "phone", "note"}
+    )
+
+    def update_person(self, receipt: str, fields: dict[str, str | None], at: str, by: str) -> None:
+        unknown = set(fields) - self._PERSON_FIELDS
+        if unknown:
+            raise ValueError(f"not person fields: {sorted(unknown)}")
+        assignments = [f"{name} = ?" for name in fields]
+        params: list[Any] = list(fields.values())
+        if "phone" in fields:
+            assignments.append("phone_last4 = ?")
+            phone = fields["phone"]
+            params.append(phone[-4:] if phone else None)
+        self._conn.execute(
+            f"UPDATE reservations SET {', '.join(assignments)}, updated_at = ?, updated_by = ? "
+            "WHERE receipt = ?",
+            [*params, at, by, receipt],
         )
 
     def active_duplicates(

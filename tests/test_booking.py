@@ -8,7 +8,7 @@ import pytest
 
 from reservations import errors
 from reservations.audit import first_broken_link
-from reservations.booking import BookingService, CallerInput, SearchInput
+from reservations.booking import BookingService, CallerInput, PersonChanges, SearchInput
 from reservations.domain import Status
 from reservations.receipt import receipt_from_payload
 from reservations.session import Session
@@ -184,3 +184,57 @@ def test_unit_of_work_rolls_back_unless_committed(test_vault: TestVault, operato
     with store.unit_of_work(write=False) as uow:
         names = [c.name for c in uow.list_centers()]
     assert "柏木地域センター" not in names and "角筈地域センター" not in names
+
+
+def test_companion_shares_the_phone_but_not_the_name(
+    test_vault: TestVault, operator: Session
+) -> None:
+    service = BookingService(operator)
+    first = service.book(test_vault.slot_ids["a0-1000"], YAMADA)
+    spouse = CallerInput("山田", "花子", "ヤマダ", "ハナコ", "090-1234-5678")
+    with pytest.raises(errors.DuplicateBooking):
+        service.book(test_vault.slot_ids["a0-1000"], spouse)
+    second = service.book(test_vault.slot_ids["a0-1000"], spouse, companion_of=first.receipt)
+    assert second.phone == first.phone
+    with pytest.raises(errors.DuplicateBooking):  # the same person again is still a duplicate
+        service.book(test_vault.slot_ids["a0-1030"], YAMADA, companion_of=second.receipt)
+
+
+def test_correct_note_and_reinstate_are_audited_without_values(
+    test_vault: TestVault, operator: Session
+) -> None:
+    service = BookingService(operator)
+    booked = service.book(test_vault.slot_ids["a0-1000"], YAMADA)
+    fixed = service.correct(booked.receipt, PersonChanges(given_name="太朗", phone="080-2222-3333"))
+    assert (fixed.given_name, fixed.phone, fixed.given_kana) == ("太朗", "+818022223333", "タロウ")
+    assert {r.receipt for r in service.find(SearchInput(phone="3333"))} == {booked.receipt}
+    assert service.find(SearchInput(phone="5678")) == []
+    with pytest.raises(errors.InvalidInput):
+        service.correct(booked.receipt, PersonChanges(phone="0120-123-456"))
+    with pytest.raises(errors.InvalidInput):
+        service.correct(booked.receipt, PersonChanges())
+    assert service.set_note(booked.receipt, " 車椅子 ").note == "車椅子"
+    assert service.set_note(booked.receipt, "").note is None
+    service.cancel(booked.receipt)
+    assert service.reinstate(booked.receipt).status is Status.BOOKED
+    with pytest.raises(errors.InvalidTransition):
+        service.reinstate(booked.receipt)
+    actions = audit_actions(operator)
+    assert (
+        "correct",
+        f"{booked.receipt_display} given_name,phone",
+    ) in actions
+    assert ("reinstate", booked.receipt_display) in actions
+    assert "太朗" not in str(actions) and "2222" not in str(actions)
+
+
+def test_reinstate_needs_a_free_seat(test_vault: TestVault, operator: Session) -> None:
+    service = BookingService(operator)
+    slot = test_vault.slot_ids["b0-1030"]
+    first = service.book(slot, YAMADA)
+    service.cancel(first.receipt)
+    service.book(slot, SUZUKI)
+    service.book(slot, CallerInput("田中", "一郎", "タナカ", "イチロウ", "080-1111-2222"))
+    with pytest.raises(errors.SlotFull):
+        service.reinstate(first.receipt)
+    assert service.get(first.receipt).status is Status.CANCELLED
