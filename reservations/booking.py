@@ -86,6 +86,31 @@ class SearchInput:
     offset: int = 0
 
 
+def interpret_search_text(text: str) -> SearchInput:
+    """What one search box means, as the booking desk's operators type into it.
+
+    8 digits (hyphens, spaces, full-width allowed) are a receipt number; other digits are a
+    phone number (whole, or its last 4); kana is a reading prefix; anything else a name
+    prefix.  An empty box means no search.
+    """
+    import unicodedata
+
+    from reservations.receipt import looks_like_receipt
+
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if not folded:
+        return SearchInput()
+    if looks_like_receipt(folded):
+        return SearchInput(receipt=folded)
+    if all(ch.isdigit() or ch in " -‐‑‒–—―−ー()+" for ch in folded):
+        return SearchInput(phone=folded)
+    try:
+        kana_search_key(folded)
+    except errors.InvalidInput:
+        return SearchInput(name=folded)
+    return SearchInput(kana=folded)
+
+
 def normalize_caller(raw: CallerInput) -> Caller:
     """The caller's details as stored, or ``InvalidInput`` naming the first bad field."""
     return Caller(
@@ -180,12 +205,30 @@ class BookingService:
         return booked
 
     def duplicates_of(self, caller: CallerInput) -> list[Reservation]:
-        """Active bookings with the same phone, or the same name and kana (audited read)."""
+        """Active bookings with the same phone, or the same name and kana (audited read).
+
+        Works on what has been typed so far: the phone counts once it is a valid number,
+        the name once all four parts are given.  Raises ``InvalidInput`` for a bad part.
+        """
         s = self._session
         s.require(Permission.FIND)
-        details = normalize_caller(caller)
+        # A value that matches no stored row stands in for a part not typed yet.
+        nothing = "\x00"
+        phone = normalize_phone(caller.phone) if caller.phone.strip() else nothing
+        parts = (caller.family_name, caller.given_name, caller.family_kana, caller.given_kana)
+        if all(p.strip() for p in parts):
+            names = (
+                normalize_name_part(caller.family_name, "family name"),
+                normalize_name_part(caller.given_name, "given name"),
+                normalize_kana_part(caller.family_kana, "family name reading (kana)"),
+                normalize_kana_part(caller.given_kana, "given name reading (kana)"),
+            )
+        else:
+            names = (nothing,) * 4
+        if phone == nothing and names[0] == nothing:
+            return []
         with s.store.unit_of_work(write=True) as uow:
-            found = self._active_duplicates(uow, details)
+            found = uow.active_duplicates(phone, *names)
             s.audit(uow, "duplicate-check", _targets(found), "match" if found else "no match")
             uow.commit()
         return found

@@ -128,6 +128,16 @@ def parse_slot_csv(text: str) -> tuple[list[SlotRow], list[str]]:
     return rows, problems
 
 
+@dataclass(frozen=True)
+class CenterAvailability:
+    """Seats a center still has: today (slots not yet begun) and over the coming week."""
+
+    center_id: int
+    name: str
+    left_today: int
+    left_week: int
+
+
 class SlotService:
     """Slots and centers: listing for everyone, import for supervisors."""
 
@@ -148,6 +158,35 @@ class SlotService:
                     raise _unknown_centers(uow, [wanted])
                 center_id = found.id
             return uow.list_slots(center_id, parse_date(date) if date else None)
+
+    def slots_between(
+        self, first: dt.date, last: dt.date, center_id: int | None = None
+    ) -> list[Slot]:
+        s = self._session
+        s.require(Permission.LIST_SLOTS)
+        with s.store.unit_of_work(write=False) as uow:
+            return uow.list_slots_between(center_id, first, last)
+
+    def center_overview(self) -> list[CenterAvailability]:
+        """Every center with its seats left today and in the 7 days from today."""
+        s = self._session
+        s.require(Permission.LIST_SLOTS)
+        now = s.now()
+        today = now.date()
+        with s.store.unit_of_work(write=False) as uow:
+            centers = uow.list_centers()
+            slots = uow.list_slots_between(None, today, today + dt.timedelta(days=6))
+        today_left = dict.fromkeys((c.id for c in centers), 0)
+        week_left = dict.fromkeys((c.id for c in centers), 0)
+        for slot in slots:
+            if not slot.is_open or slot.starts_at <= now:
+                continue
+            week_left[slot.center_id] += slot.available
+            if slot.date == today:
+                today_left[slot.center_id] += slot.available
+        return [
+            CenterAvailability(c.id, c.name, today_left[c.id], week_left[c.id]) for c in centers
+        ]
 
     def list_centers(self) -> list[str]:
         s = self._session

@@ -85,6 +85,9 @@ class UnitOfWork(Protocol):
     def get_slot(self, slot_id: int) -> Slot | None: ...
     def find_slot(self, center_id: int, date: dt.date, start: dt.time) -> Slot | None: ...
     def list_slots(self, center_id: int | None, date: dt.date | None) -> list[Slot]: ...
+    def list_slots_between(
+        self, center_id: int | None, first: dt.date, last: dt.date
+    ) -> list[Slot]: ...
     def add_slot(
         self, center_id: int, date: dt.date, start: dt.time, end: dt.time, capacity: int
     ) -> int: ...
@@ -324,6 +327,17 @@ class SqlCipherUnitOfWork:
             where.append("s.date = ?")
             params.append(date.isoformat())
         sql = _SLOT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY s.date, s.start, s.center_id"
+        return [_slot(r) for r in self._all(sql, params)]
+
+    def list_slots_between(
+        self, center_id: int | None, first: dt.date, last: dt.date
+    ) -> list[Slot]:
+        sql = _SLOT_SELECT + " WHERE s.date BETWEEN ? AND ?"
+        params: list[Any] = [first.isoformat(), last.isoformat()]
+        if center_id is not None:
+            sql += " AND s.center_id = ?"
+            params.append(center_id)
         sql += " ORDER BY s.date, s.start, s.center_id"
         return [_slot(r) for r in self._all(sql, params)]
 

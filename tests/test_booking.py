@@ -238,3 +238,16 @@ def test_reinstate_needs_a_free_seat(test_vault: TestVault, operator: Session) -
     with pytest.raises(errors.SlotFull):
         service.reinstate(first.receipt)
     assert service.get(first.receipt).status is Status.CANCELLED
+
+
+def test_duplicate_check_while_typing(test_vault: TestVault, operator: Session) -> None:
+    service = BookingService(operator)
+    first = service.book(test_vault.slot_ids["a0-1000"], YAMADA)
+    assert service.duplicates_of(CallerInput("", "", "", "", "")) == []
+    by_phone = service.duplicates_of(CallerInput("", "", "", "", "09012345678"))
+    assert [r.receipt for r in by_phone] == [first.receipt]
+    by_name = service.duplicates_of(CallerInput("山田", "太郎", "やまだ", "たろう", ""))
+    assert [r.receipt for r in by_name] == [first.receipt]
+    assert service.duplicates_of(CallerInput("山田", "", "", "", "")) == []
+    with pytest.raises(errors.InvalidInput):
+        service.duplicates_of(CallerInput("", "", "", "", "0120-000-000"))
