@@ -5,8 +5,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= .demo/demo-vault.db
+TS_JA  := resources/translations/resdesk_ja.ts
+QM_JA  := resources/translations/resdesk_ja.qm
 
-.PHONY: run test lint bench demo clean system-deps system-deps-test
+.PHONY: run test lint bench demo clean system-deps system-deps-test translations \
+        translations-update screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -28,7 +31,7 @@ system-deps:
 system-deps-test:
 	@bash scripts/system-deps.sh test
 
-run: system-deps $(VENV)/.installed
+run: system-deps $(VENV)/.installed translations
 	@test -f $(DEMO_DB) || $(BIN)/resdesk demo --db $(DEMO_DB)
 	@echo "Demo accounts: operator / uketsuke-demo-2022, supervisor / kanri-demo-2022"
 	$(BIN)/resdesk --db $(DEMO_DB)
@@ -41,11 +44,27 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: system-deps-test lint
+test: system-deps-test lint translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: system-deps $(VENV)/.installed-test
+bench: system-deps $(VENV)/.installed-test translations
 	$(BIN)/python -m benchmarks
 
+# Japanese: the .ts is the source (Qt Linguist edits it), the .qm a build product (gitignored).
+$(QM_JA): $(TS_JA) | $(VENV)/.installed
+	$(BIN)/python scripts/translations.py compile
+
+translations: $(QM_JA)
+
+# After adding tr() strings: extract them, fill what the glossary knows, list the rest.
+translations-update: $(VENV)/.installed
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py fill
+
+# PNGs of the screens in docs/screenshots/, on a throwaway demo vault, under Xvfb.
+screenshots: $(VENV)/.installed translations
+	@bash scripts/system-deps.sh screenshots
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py
+
 clean:
-	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache build dist
+	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache build dist $(QM_JA)

@@ -15,7 +15,7 @@ from benchmarks import suite
 from benchmarks.context import Context, Iterations, open_context
 from benchmarks.dataset import DEFAULT_DATA_DIR, ensure_vault
 from benchmarks.machine import describe
-from benchmarks.report import Outcome, fmt_ms, fmt_ratio, render
+from benchmarks.report import Outcome, fmt_median, fmt_p95, fmt_ratio, render
 
 DEFAULT_RESERVATIONS = 1_000_000
 DEFAULT_SEED = 20221119
@@ -122,11 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             outcomes.append(Outcome(b, rows))
             for row in rows:
                 bare = "" if row.bare is None else (
-                    f", bare {fmt_ms(row.bare.median_ms)}, ratio {fmt_ratio(row.ratio_median)}"
+                    f", bare {fmt_median(row, row.bare)}, ratio {fmt_ratio(row.ratio_median)}"
                 )  # fmt: skip
                 print(
-                    f"  {row.variant}: median {fmt_ms(row.service.median_ms)}, "
-                    f"p95 {fmt_ms(row.service.p95_ms)}{bare}",
+                    f"  {row.variant}: median {fmt_median(row, row.service)}, "
+                    f"p95 {fmt_p95(row, row.service)}{bare}",
                     file=sys.stderr,
                 )
             print(f"  ({(time.perf_counter_ns() - bench_started) / 1e9:.0f} s)", file=sys.stderr)

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from benchmarks.machine import Machine
-from benchmarks.registry import Benchmark, Row
+from benchmarks.registry import MILLISECONDS, Benchmark, Row
+from benchmarks.stats import Stats
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,34 @@ def fmt_ms(ms: float) -> str:
     return f"{ms:.3f} ms"
 
 
+def fmt_value(row: Row, raw: float) -> str:
+    """A raw sample value (nanoseconds, bytes) as the row shows it."""
+    value = row.value(raw)
+    if row.unit == MILLISECONDS:
+        return fmt_ms(value)
+    return f"{value:,.0f} {row.unit.symbol}" if value >= 10 else f"{value:.1f} {row.unit.symbol}"
+
+
+def fmt_median(row: Row, stats: Stats) -> str:
+    return fmt_value(row, stats.median)
+
+
+def fmt_p95(row: Row, stats: Stats) -> str:
+    return fmt_value(row, stats.p95)
+
+
 def fmt_ratio(ratio: float | None) -> str:
     if ratio is None:
         return "—"
     return f"{ratio:.1f}×" if ratio >= 10 else f"{ratio:.2f}×"
 
 
-def fmt_target(target_ms: float | None) -> str:
-    return "—" if target_ms is None else f"≤ {fmt_ms(target_ms)}"
+def fmt_target(row: Row) -> str:
+    if row.target_ratio is not None:
+        return f"ratio ≤ {fmt_ratio(row.target_ratio)}"
+    if row.target_ms is None:
+        return "—"
+    return f"≤ {fmt_value(row, row.target_ms * row.unit.scale)}"
 
 
 def fmt_met(row: Row) -> str:
@@ -53,13 +74,13 @@ def fmt_met(row: Row) -> str:
 def _cells(row: Row) -> list[str]:
     bare = row.bare
     return [
-        fmt_ms(row.service.median_ms),
-        fmt_ms(row.service.p95_ms),
-        "—" if bare is None else fmt_ms(bare.median_ms),
-        "—" if bare is None else fmt_ms(bare.p95_ms),
+        fmt_median(row, row.service),
+        fmt_p95(row, row.service),
+        "—" if bare is None else fmt_median(row, bare),
+        "—" if bare is None else fmt_p95(row, bare),
         fmt_ratio(row.ratio_median)
         + ("" if row.ratio_p95 is None else f" (p95 {fmt_ratio(row.ratio_p95)})"),
-        fmt_target(row.target_ms),
+        fmt_target(row),
         fmt_met(row),
         str(row.service.n),
     ]
@@ -101,7 +122,8 @@ METHOD_NOTES = (
     "Commits are durable as the vault configures them: WAL mode with `synchronous=FULL` (the "
     "WAL is synced at every commit).",
     '"Ratio" is service median / bare median (and p95 / p95); "met" compares the service '
-    "median with the target, and says so when the p95 misses it.",
+    "median with the target (or, for a ratio target, the median ratio), and says so when the "
+    "p95 misses it. Memory rows are in MiB instead of milliseconds.",
     "Rows the benchmarks insert are deleted again at the end of the booking benchmark, so a "
     "reused vault keeps exactly the demo's reservations; the audit entries of benchmark reads, "
     "bookings and logins stay in the vault's audit trail.",

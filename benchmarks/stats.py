@@ -21,7 +21,8 @@ Runner = Callable[[int], object]
 
 @dataclass(frozen=True)
 class Stats:
-    """Samples of one variant, in nanoseconds, in the order they were taken."""
+    """Samples of one variant, in the order they were taken: nanoseconds, unless the row that
+    shows them names another unit (bytes for memory)."""
 
     samples_ns: tuple[int, ...]
 
@@ -36,15 +37,24 @@ class Stats:
         return len(self.samples_ns)
 
     @property
-    def median_ms(self) -> float:
-        return statistics.median(self.samples_ns) / NS_PER_MS
+    def median(self) -> float:
+        """The median in the samples' own unit (nanoseconds for times)."""
+        return float(statistics.median(self.samples_ns))
 
     @property
-    def p95_ms(self) -> float:
+    def p95(self) -> float:
         """95th percentile by the nearest-rank method (an actual sample, never interpolated)."""
         ordered = sorted(self.samples_ns)
         rank = max(1, math.ceil(0.95 * len(ordered)))
-        return ordered[rank - 1] / NS_PER_MS
+        return float(ordered[rank - 1])
+
+    @property
+    def median_ms(self) -> float:
+        return self.median / NS_PER_MS
+
+    @property
+    def p95_ms(self) -> float:
+        return self.p95 / NS_PER_MS
 
     @property
     def min_ms(self) -> float:

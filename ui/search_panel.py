@@ -148,6 +148,8 @@ class SearchPanel(QWidget):
         splitter.addWidget(self.detail_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # The result columns need the room; the detail pane's fields read fine narrower.
+        splitter.setSizes([780, 480])
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._search_row)

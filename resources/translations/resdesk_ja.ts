@@ -1,0 +1,1130 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>BookingDesk</name>
+    <message>
+        <location filename="../../ui/booking_desk.py" line="+103"/>
+        <source>Caller</source>
+        <translation>予約者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name (kana)</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name (kana)</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 090-1234-5678</source>
+        <translation>例：090-1234-5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>hiragana or katakana</source>
+        <translation>ひらがな・カタカナ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family &amp;name</source>
+        <translation>姓(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family &amp;kana</source>
+        <translation>姓フリガナ(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>G&amp;iven kana</source>
+        <translation>名フリガナ(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Phone</source>
+        <translation>電話番号(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No&amp;te</source>
+        <translation>備考(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change that booking instead</source>
+        <translation>既存の予約を変更する</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book anyway</source>
+        <translation>このまま予約する</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>予約する (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New call (Ctrl+N)</source>
+        <translation>新規受付 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Booked — read this back to the caller</source>
+        <translation>予約完了 — お客様に読み上げてください</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Book a companion on this call (Ctrl+Shift+N)</source>
+        <translation>同行者も予約する (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next call (Ctrl+N)</source>
+        <translation>次の受付へ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>This caller may already be booked: {center} {date} ({weekday}) {time}, receipt number {receipt}.</source>
+        <translation>この方はすでに予約済みの可能性があります：{center} {date}（{weekday}）{time}、受付番号 {receipt}。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Duplicate accepted: the booking will be made anyway.</source>
+        <translation>重複を確認済み：このまま予約します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a slot.</source>
+        <translation>予約枠を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{center} {date} {time}: {left} seats left</source>
+        <translation>{center} {date} {time}：残り{left}席</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Book</source>
+        <translation>予約の確認</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a slot first.</source>
+        <translation>先に予約枠を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Decide about the possible duplicate first (change it, or book anyway).</source>
+        <translation>先に重複の可能性への対応を決めてください（既存の予約を変更するか、このまま予約するか）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Book {name} into {center} {date} {time}?</source>
+        <translation>{name} 様を {center} {date} {time} で予約しますか？</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Receipt number</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Booked {receipt} ({center} {date} {time}).</source>
+        <translation>予約しました：受付番号 {receipt}（{center} {date} {time}）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Companion of {receipt}: same phone; type the second person&apos;s name.</source>
+        <translation>{receipt} の同行者：電話番号は同じです。2人目のお名前を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CallerField</name>
+    <message>
+        <location line="-455"/>
+        <source>Required.</source>
+        <translation>入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+70"/>
+        <source>Cancel booking {receipt}</source>
+        <translation>予約 {receipt} の取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel booking {receipt} ({center}, {date} {start})? The seat is freed; the receipt number is not issued again.</source>
+        <translation>予約 {receipt}（{center}、{date} {start}）を取り消しますか？席は空きに戻ります。この受付番号が再び発行されることはありません。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reason for the cancellation</source>
+        <translation>取消の理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional), e.g. caller is unwell</source>
+        <translation>理由（任意） 例：体調不良のため</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel &amp;booking</source>
+        <translation>予約を取り消す(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the booking</source>
+        <translation>予約を取り消す</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Keep booking</source>
+        <translation>取り消さない(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the booking</source>
+        <translation>予約を取り消さない</translation>
+    </message>
+</context>
+<context>
+    <name>CenterListModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="+49"/>
+        <source>{name}
+Today {today} · week {week} seats left</source>
+        <translation>{name}
+本日 残り{today}席・今週 残り{week}席</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: {today} seats left today, {week} this week</source>
+        <translation>{name}：本日の残り{today}席、今週の残り{week}席</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="+12"/>
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help text</source>
+        <translation>ヘルプの本文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This help</source>
+        <translation>このヘルプ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking desk</source>
+        <translation>予約受付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find, change, cancel</source>
+        <translation>検索・変更・取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the center list / the calendar</source>
+        <translation>地域センター一覧／カレンダーへ移動</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrows in the calendar</source>
+        <translation>カレンダーで矢印キー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left/Right: a day, Up/Down: a week</source>
+        <translation>←→：1日、↑↓：1週間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next field, in the order of the call</source>
+        <translation>次の入力欄へ（通話で聞く順）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book (asks once)</source>
+        <translation>予約する（確認は1回）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book a companion on the same call (same phone)</source>
+        <translation>同じ電話で同行者を予約（同じ電話番号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next call: clear the form</source>
+        <translation>次の受付：入力欄をクリア</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Search box</source>
+        <translation>検索欄</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Save a correction of name, kana or phone</source>
+        <translation>氏名・フリガナ・電話番号の訂正を保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the booking to another slot (number stays)</source>
+        <translation>予約を別の枠に変更（受付番号はそのまま）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the booking (asks for a reason)</source>
+        <translation>予約を取り消す（理由を入力）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last change while its notice is shown</source>
+        <translation>お知らせの表示中に直前の変更を元に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a receipt number (with or without hyphen), a phone number or its last 4 digits, a kana reading or the start of a name. Full-width digits are fine.</source>
+        <translation>受付番号（ハイフンはあってもなくても可）、電話番号またはその下4桁、フリガナ、氏名の先頭を入力します。全角数字も使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="+32"/>
+        <source>Log in — {app}</source>
+        <translation>ログイン — {app}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vault: {name}</source>
+        <translation>予約データ：{name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Account</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Log in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+31"/>
+        <source>operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>supervisor</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{app} — {account} ({role}) — {vault}</source>
+        <translation>{app} — {account}（{role}）— {vault}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>DEMO — fictitious data, not a real vault</source>
+        <translation>デモ — 架空のデータです（実際の予約データではありません）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Booking desk</source>
+        <translation>予約受付(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find and change</source>
+        <translation>検索・変更(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Logged in: {account} ({role}) · vault: {vault}</source>
+        <translation>ログイン中：{account}（{role}）・予約データ：{vault}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language (after restart)</source>
+        <translation>表示言語（再起動後に反映）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help and shortcuts</source>
+        <translation>ヘルプとショートカット(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/move_dialog.py" line="+30"/>
+        <source>Move booking {receipt}</source>
+        <translation>予約 {receipt} の枠の変更</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Now: {center}, {date} {start}–{end}.
+The receipt number {receipt} stays the same after the move; tell the caller.</source>
+        <translation>現在：{center}、{date} {start}–{end}。
+変更後も受付番号 {receipt} は変わりません。お客様にお伝えください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New slot</source>
+        <translation>変更後の予約枠</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Move</source>
+        <translation>変更する(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to the chosen slot</source>
+        <translation>選んだ枠に変更する</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the booking where it is</source>
+        <translation>変更しない</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Choose a center, a day and a time.</source>
+        <translation>地域センター、日付、時間帯を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is the booking&apos;s current slot.</source>
+        <translation>現在の予約と同じ枠です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move to: {center}, {date} {start}–{end}</source>
+        <translation>変更先：{center}、{date} {start}–{end}</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationTableModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="+165"/>
+        <source>Receipt</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Center</source>
+        <translation>地域センター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Booked</source>
+        <translation>予約済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(erased)</source>
+        <translation>（消去済）</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+68"/>
+        <source>Search bookings</source>
+        <translation>予約の検索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt number (1234-5678), phone or its last 4 digits, kana or name</source>
+        <translation>受付番号（1234-5678）、電話番号またはその下4桁、フリガナ、氏名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Center filter</source>
+        <translation>地域センターで絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All centers</source>
+        <translation>すべての地域センター</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Center</source>
+        <translation>地域センター(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date</source>
+        <translation>日付(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by date</source>
+        <translation>日付で絞り込む</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date filter</source>
+        <translation>日付で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Status filter</source>
+        <translation>状態で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any status</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>予約済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>状態(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bookings found</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Booking details</source>
+        <translation>予約の詳細</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name kana</source>
+        <translation>姓（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name kana</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Family name</source>
+        <translation>姓(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family &amp;kana</source>
+        <translation>姓フリガナ(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given k&amp;ana</source>
+        <translation>名フリガナ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>電話番号(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>備考(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save correction (Ctrl+S)</source>
+        <translation>訂正を保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save note</source>
+        <translation>備考を保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move… (Ctrl+M)</source>
+        <translation>枠の変更… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel booking… (Ctrl+D)</source>
+        <translation>予約の取消… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reinstate</source>
+        <translation>取消を解除</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Type a receipt number, a phone number (or its last 4), kana or a name.</source>
+        <translation>受付番号、電話番号（または下4桁）、フリガナ、氏名のいずれかを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>First {count} shown; scroll down for more.</source>
+        <translation>先頭の{count}件を表示しています。続きは下へスクロールしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No booking found.</source>
+        <translation>該当する予約はありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} found.</source>
+        <translation>{count}件見つかりました。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{status} (reason: {reason})</source>
+        <translation>{status}（理由：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No booking chosen</source>
+        <translation>予約が選ばれていません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt number {receipt}</source>
+        <translation>受付番号 {receipt}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{center}, {date} {start}–{end}</source>
+        <translation>{center}、{date} {start}–{end}</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Booking {receipt} corrected.</source>
+        <translation>予約 {receipt} を訂正しました。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Note of booking {receipt} saved.</source>
+        <translation>予約 {receipt} の備考を保存しました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Booking {receipt} moved to {center}, {date} {start}; the receipt number stays the same.</source>
+        <translation>予約 {receipt} を {center}、{date} {start} に変更しました。受付番号は変わりません。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Booking {receipt} cancelled.</source>
+        <translation>予約 {receipt} を取り消しました。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reinstate booking {receipt} ({center}, {date} {start})?</source>
+        <translation>予約 {receipt}（{center}、{date} {start}）の取消を解除しますか？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Booking {receipt} reinstated.</source>
+        <translation>予約 {receipt} の取消を解除しました。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Undone: booking {receipt} is as before.</source>
+        <translation>元に戻しました：予約 {receipt} は変更前の状態です。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Please confirm</source>
+        <translation>確認</translation>
+    </message>
+</context>
+<context>
+    <name>SlotPicker</name>
+    <message>
+        <location filename="../../ui/slot_picker.py" line="+60"/>
+        <source>Centers</source>
+        <translation>地域センター一覧</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Slots of the day</source>
+        <translation>選択した日の予約枠</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Center</source>
+        <translation>地域センター(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Day (arrows: day / week)</source>
+        <translation>日付(&amp;D)（←→：1日／↑↓：1週間）</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date} ({weekday})</source>
+        <translation>{date}（{weekday}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date} ({weekday}): no slots</source>
+        <translation>{date}（{weekday}）：予約枠はありません</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="-140"/>
+        <source>Time</source>
+        <translation>時間帯</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seats left</source>
+        <translation>残席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Closed</source>
+        <translation>休止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Begun</source>
+        <translation>開始済</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full</source>
+        <translation>満席</translation>
+    </message>
+</context>
+<context>
+    <name>UndoToast</name>
+    <message>
+        <location filename="../../ui/toast.py" line="+31"/>
+        <source>Notice</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>元に戻す(&amp;U) (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+47"/>
+        <source>Not a Japanese mobile, landline or 050 number; check the digits.</source>
+        <translation>国内の携帯電話・固定電話・050の番号になっていません。番号を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the reading in kana (hiragana or katakana).</source>
+        <translation>フリガナはひらがなかカタカナで入力してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Required.</source>
+        <translation>入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long.</source>
+        <translation>長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contains a character that cannot be stored; retype it.</source>
+        <translation>保存できない文字が含まれています。入力し直してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check this field.</source>
+        <translation>入力内容を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This slot is full now; choose another slot.</source>
+        <translation>この枠は満席になりました。別の枠を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This slot is closed; choose another slot.</source>
+        <translation>この枠は休止中です。別の枠を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This slot has already begun; choose a later slot.</source>
+        <translation>この枠はすでに始まっています。これより後の枠を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This caller may already have booking {receipt}.</source>
+        <translation>この方はすでに予約（受付番号 {receipt}）をお持ちの可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not a valid receipt number: a digit was misheard; ask again.</source>
+        <translation>受付番号が正しくありません（聞き間違いの可能性があります）。もう一度お聞きください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A receipt number has 8 digits, like 1234-5678.</source>
+        <translation>受付番号は 1234-5678 のような8桁の数字です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This booking&apos;s status does not allow that change.</source>
+        <translation>この予約の状態では、その変更はできません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The account name or password is wrong.</source>
+        <translation>アカウント名またはパスワードが違います。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role does not allow this; ask a supervisor.</source>
+        <translation>この操作を行う権限がありません。責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not found.</source>
+        <translation>見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The disk is full or failing; nothing was saved. Free some space and retry.</source>
+        <translation>ディスクの容量不足または故障のため、保存されていません。空き容量を確保してからやり直してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The vault is busy (another window is writing); try again in a moment.</source>
+        <translation>予約データが使用中です（別の画面が書き込み中）。少し待ってからやり直してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type a receipt number, a phone number (or its last 4), kana or a name.</source>
+        <translation>受付番号、電話番号（または下4桁）、フリガナ、氏名のいずれかを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The vault cannot be used: {detail}</source>
+        <translation>予約データを使用できません：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>run_app</name>
+    <message>
+        <location filename="../../ui/app.py" line="+51"/>
+        <source>There is no vault at {path}.</source>
+        <translation>{path} に予約データがありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a vault file, or create a new vault with &apos;resdesk init --user NAME&apos; (a demo: &apos;resdesk demo&apos;).</source>
+        <translation>予約データのファイルを開くか、&apos;resdesk init --user NAME&apos; で新しく作成してください（デモは &apos;resdesk demo&apos;）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a vault file…</source>
+        <translation>予約データのファイルを開く…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a vault</source>
+        <translation>予約データを開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vault (*.db);;All files (*)</source>
+        <translation>予約データ (*.db);;すべてのファイル (*)</translation>
+    </message>
+</context>
+</TS>

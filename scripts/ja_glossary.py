@@ -1,0 +1,292 @@
+"""Japanese for the window's English ``tr()`` strings, applied by ``translations.py fill``.
+
+This is a starting point, not the source of truth: ``fill`` writes these into
+``resources/translations/resdesk_ja.ts`` only where a message has no finished translation, and
+what is in the .ts (edited in Qt Linguist) wins from then on.
+
+Words (MISSION.md): 予約 reservation, 受付番号 receipt number, 地域センター center, 予約枠 slot,
+満席 full, 休止 closed, 取消 cancelled, 来場済 attended, 不来場 no-show, 責任者 supervisor,
+オペレーター operator, 予約データ the vault.  Mnemonics go at the end in Japanese: "予約受付(&B)".
+Full-width "：" and "？" in sentences; "{placeholders}" exactly as in the English.
+"""
+
+from __future__ import annotations
+
+_WEEKDAYS = {
+    "Mon": "月",
+    "Tue": "火",
+    "Wed": "水",
+    "Thu": "木",
+    "Fri": "金",
+    "Sat": "土",
+    "Sun": "日",
+}
+
+# The same Japanese in every context.
+JA: dict[str, str] = {
+    **_WEEKDAYS,
+    # -- words used on several screens ---------------------------------------------------------
+    "Receipt": "受付番号",
+    "Receipt number": "受付番号",
+    "Receipt number {receipt}": "受付番号 {receipt}",
+    "Center": "地域センター",
+    "Centers": "地域センター一覧",
+    "&Center": "地域センター(&C)",
+    "Date": "日付",
+    "&Date": "日付(&D)",
+    "Day": "日付",
+    "Time": "時刻",
+    "Name": "氏名",
+    "Kana": "フリガナ",
+    "Phone": "電話番号",
+    "&Phone": "電話番号(&P)",
+    "Status": "状態",
+    "State": "状態",
+    "Note": "備考",
+    "&Note": "備考(&N)",
+    "No&te": "備考(&T)",
+    "Family name": "姓",
+    "Given name": "名",
+    "&Family name": "姓(&F)",
+    "Family &name": "姓(&N)",
+    "&Given name": "名(&G)",
+    "Family name (kana)": "姓（フリガナ）",
+    "Given name (kana)": "名（フリガナ）",
+    "Family name kana": "姓（フリガナ）",
+    "Given name kana": "名（フリガナ）",
+    "Family &kana": "姓フリガナ(&K)",
+    "G&iven kana": "名フリガナ(&I)",
+    "Given k&ana": "名フリガナ(&A)",
+    "Booked": "予約済",
+    "Attended": "来場済",
+    "Cancelled": "取消",
+    "No-show": "不来場",
+    "(erased)": "（消去済）",
+    "Seats left": "残席",
+    "Closed": "休止",
+    "Begun": "開始済",
+    "Full": "満席",
+    "Quit": "終了",
+    "&Quit": "終了(&Q)",
+    "Help": "ヘルプ",
+    "&Help": "ヘルプ(&H)",
+    "Account": "アカウント",
+    "&Account": "アカウント(&A)",
+    "Password": "パスワード",
+    "&Password": "パスワード(&P)",
+    "Log in": "ログイン",
+    "Log in — {app}": "ログイン — {app}",
+    "operator": "オペレーター",
+    "supervisor": "責任者",
+    "Booking desk": "予約受付",
+    "&Booking desk": "予約受付(&B)",
+    "Find, change, cancel": "検索・変更・取消",
+    "&Find and change": "検索・変更(&F)",
+    "Please confirm": "確認",
+    "Notice": "お知らせ",
+    "Undo": "元に戻す",
+    "&Undo (Ctrl+Z)": "元に戻す(&U) (Ctrl+Z)",
+    "Required.": "入力してください。",
+    "Slots": "予約枠",
+    "DEMO — fictitious data, not a real vault": (
+        "デモ — 架空のデータです（実際の予約データではありません）"
+    ),
+    # -- login and start -----------------------------------------------------------------------
+    "Vault: {name}": "予約データ：{name}",
+    "Vault: {path}": "予約データ：{path}",
+    "There is no vault at {path}.": "{path} に予約データがありません。",
+    "Open a vault file, or create a new vault with 'resdesk init --user NAME' "
+    "(a demo: 'resdesk demo').": "予約データのファイルを開くか、'resdesk init --user NAME' で"
+    "新しく作成してください（デモは 'resdesk demo'）。",
+    "Open a vault file…": "予約データのファイルを開く…",
+    "Open a vault": "予約データを開く",
+    "Vault (*.db);;All files (*)": "予約データ (*.db);;すべてのファイル (*)",
+    # -- main window ---------------------------------------------------------------------------
+    "{app} — {account} ({role}) — {vault}": "{app} — {account}（{role}）— {vault}",
+    "Logged in: {account} ({role}) · vault: {vault}": (
+        "ログイン中：{account}（{role}）・予約データ：{vault}"
+    ),
+    "&File": "ファイル(&F)",
+    "&Settings": "設定(&S)",
+    "&Language (after restart)": "表示言語（再起動後に反映）(&L)",
+    "&Help and shortcuts": "ヘルプとショートカット(&H)",
+    # -- centers and slots ---------------------------------------------------------------------
+    "{name}\nToday {today} · week {week} seats left": (
+        "{name}\n本日 残り{today}席・今週 残り{week}席"
+    ),
+    "{name}: {today} seats left today, {week} this week": (
+        "{name}：本日の残り{today}席、今週の残り{week}席"
+    ),
+    "Slots of the day": "選択した日の予約枠",
+    "&Day (arrows: day / week)": "日付(&D)（←→：1日／↑↓：1週間）",
+    "{date} ({weekday})": "{date}（{weekday}）",
+    "{date} ({weekday}): no slots": "{date}（{weekday}）：予約枠はありません",
+    # -- booking desk --------------------------------------------------------------------------
+    "Caller": "予約者",
+    "e.g. 090-1234-5678": "例：090-1234-5678",
+    "hiragana or katakana": "ひらがな・カタカナ",
+    "Change that booking instead": "既存の予約を変更する",
+    "Book anyway": "このまま予約する",
+    "Book (Ctrl+Enter)": "予約する (Ctrl+Enter)",
+    "New call (Ctrl+N)": "新規受付 (Ctrl+N)",
+    "Booked — read this back to the caller": "予約完了 — お客様に読み上げてください",
+    "Book a companion on this call (Ctrl+Shift+N)": "同行者も予約する (Ctrl+Shift+N)",
+    "Next call (Ctrl+N)": "次の受付へ (Ctrl+N)",
+    "This caller may already be booked: {center} {date} ({weekday}) {time}, "
+    "receipt number {receipt}.": "この方はすでに予約済みの可能性があります："
+    "{center} {date}（{weekday}）{time}、受付番号 {receipt}。",
+    "Duplicate accepted: the booking will be made anyway.": "重複を確認済み：このまま予約します。",
+    "Choose a slot.": "予約枠を選んでください。",
+    "{center} {date} {time}: {left} seats left": "{center} {date} {time}：残り{left}席",
+    "Book": "予約の確認",
+    "Choose a slot first.": "先に予約枠を選んでください。",
+    "Decide about the possible duplicate first (change it, or book anyway).": (
+        "先に重複の可能性への対応を決めてください（既存の予約を変更するか、このまま予約するか）。"
+    ),
+    "Book {name} into {center} {date} {time}?": (
+        "{name} 様を {center} {date} {time} で予約しますか？"
+    ),
+    "Booked {receipt} ({center} {date} {time}).": (
+        "予約しました：受付番号 {receipt}（{center} {date} {time}）。"
+    ),
+    "Companion of {receipt}: same phone; type the second person's name.": (
+        "{receipt} の同行者：電話番号は同じです。2人目のお名前を入力してください。"
+    ),
+    # -- cancel and move -----------------------------------------------------------------------
+    "Cancel booking {receipt}": "予約 {receipt} の取消",
+    "Cancel booking {receipt} ({center}, {date} {start})? The seat is freed; the receipt "
+    "number is not issued again.": "予約 {receipt}（{center}、{date} {start}）を取り消しますか？"
+    "席は空きに戻ります。この受付番号が再び発行されることはありません。",
+    "Reason for the cancellation": "取消の理由",
+    "Reason (optional), e.g. caller is unwell": "理由（任意） 例：体調不良のため",
+    "&Reason": "理由(&R)",
+    "Cancel &booking": "予約を取り消す(&B)",
+    "Cancel the booking": "予約を取り消す",
+    "&Keep booking": "取り消さない(&K)",
+    "Keep the booking": "予約を取り消さない",
+    "Move booking {receipt}": "予約 {receipt} の枠の変更",
+    "Now: {center}, {date} {start}–{end}.\nThe receipt number {receipt} stays the same after "
+    "the move; tell the caller.": "現在：{center}、{date} {start}–{end}。\n"
+    "変更後も受付番号 {receipt} は変わりません。お客様にお伝えください。",
+    "New slot": "変更後の予約枠",
+    "&Move": "変更する(&M)",
+    "Move to the chosen slot": "選んだ枠に変更する",
+    "Keep the booking where it is": "変更しない",
+    "Choose a center, a day and a time.": "地域センター、日付、時間帯を選んでください。",
+    "That is the booking's current slot.": "現在の予約と同じ枠です。",
+    "Move to: {center}, {date} {start}–{end}": "変更先：{center}、{date} {start}–{end}",
+    # -- search --------------------------------------------------------------------------------
+    "Search bookings": "予約の検索",
+    "Receipt number (1234-5678), phone or its last 4 digits, kana or name": (
+        "受付番号（1234-5678）、電話番号またはその下4桁、フリガナ、氏名"
+    ),
+    "&Search": "検索(&S)",
+    "Center filter": "地域センターで絞り込み",
+    "All centers": "すべての地域センター",
+    "Filter by date": "日付で絞り込む",
+    "Date filter": "日付で絞り込み",
+    "Status filter": "状態で絞り込み",
+    "Any status": "すべての状態",
+    "S&tatus": "状態(&T)",
+    "Bookings found": "検索結果",
+    "Booking details": "予約の詳細",
+    "Save correction (Ctrl+S)": "訂正を保存 (Ctrl+S)",
+    "Save note": "備考を保存",
+    "Move… (Ctrl+M)": "枠の変更… (Ctrl+M)",
+    "Cancel booking… (Ctrl+D)": "予約の取消… (Ctrl+D)",
+    "Reinstate": "取消を解除",
+    "Type a receipt number, a phone number (or its last 4), kana or a name.": (
+        "受付番号、電話番号（または下4桁）、フリガナ、氏名のいずれかを入力してください。"
+    ),
+    "First {count} shown; scroll down for more.": (
+        "先頭の{count}件を表示しています。続きは下へスクロールしてください。"
+    ),
+    "No booking found.": "該当する予約はありません。",
+    "{count} found.": "{count}件見つかりました。",
+    "{status} (reason: {reason})": "{status}（理由：{reason}）",
+    "No booking chosen": "予約が選ばれていません",
+    "{center}, {date} {start}–{end}": "{center}、{date} {start}–{end}",
+    "Booking {receipt} corrected.": "予約 {receipt} を訂正しました。",
+    "Note of booking {receipt} saved.": "予約 {receipt} の備考を保存しました。",
+    "Booking {receipt} moved to {center}, {date} {start}; the receipt number stays the same.": (
+        "予約 {receipt} を {center}、{date} {start} に変更しました。受付番号は変わりません。"
+    ),
+    "Booking {receipt} cancelled.": "予約 {receipt} を取り消しました。",
+    "Reinstate booking {receipt} ({center}, {date} {start})?": (
+        "予約 {receipt}（{center}、{date} {start}）の取消を解除しますか？"
+    ),
+    "Booking {receipt} reinstated.": "予約 {receipt} の取消を解除しました。",
+    "Undone: booking {receipt} is as before.": (
+        "元に戻しました：予約 {receipt} は変更前の状態です。"
+    ),
+    # -- help ----------------------------------------------------------------------------------
+    "Help text": "ヘルプの本文",
+    "This help": "このヘルプ",
+    "Go to the center list / the calendar": "地域センター一覧／カレンダーへ移動",
+    "Arrows in the calendar": "カレンダーで矢印キー",
+    "Left/Right: a day, Up/Down: a week": "←→：1日、↑↓：1週間",
+    "Next field, in the order of the call": "次の入力欄へ（通話で聞く順）",
+    "Book (asks once)": "予約する（確認は1回）",
+    "Book a companion on the same call (same phone)": "同じ電話で同行者を予約（同じ電話番号）",
+    "Next call: clear the form": "次の受付：入力欄をクリア",
+    "Search box": "検索欄",
+    "Save a correction of name, kana or phone": "氏名・フリガナ・電話番号の訂正を保存",
+    "Move the booking to another slot (number stays)": "予約を別の枠に変更（受付番号はそのまま）",
+    "Cancel the booking (asks for a reason)": "予約を取り消す（理由を入力）",
+    "Undo the last change while its notice is shown": "お知らせの表示中に直前の変更を元に戻す",
+    "Keyboard shortcuts": "キーボードショートカット",
+    "Type a receipt number (with or without hyphen), a phone number or its last 4 digits, a "
+    "kana reading or the start of a name. Full-width digits are fine.": (
+        "受付番号（ハイフンはあってもなくても可）、電話番号またはその下4桁、フリガナ、"
+        "氏名の先頭を入力します。全角数字も使えます。"
+    ),
+    # -- errors (ui/i18n.py) -------------------------------------------------------------------
+    "Not a Japanese mobile, landline or 050 number; check the digits.": (
+        "国内の携帯電話・固定電話・050の番号になっていません。番号を確認してください。"
+    ),
+    "Write the reading in kana (hiragana or katakana).": (
+        "フリガナはひらがなかカタカナで入力してください。"
+    ),
+    "Too long.": "長すぎます。",
+    "Contains a character that cannot be stored; retype it.": (
+        "保存できない文字が含まれています。入力し直してください。"
+    ),
+    "Check this field.": "入力内容を確認してください。",
+    "This slot is full now; choose another slot.": (
+        "この枠は満席になりました。別の枠を選んでください。"
+    ),
+    "This slot is closed; choose another slot.": "この枠は休止中です。別の枠を選んでください。",
+    "This slot has already begun; choose a later slot.": (
+        "この枠はすでに始まっています。これより後の枠を選んでください。"
+    ),
+    "This caller may already have booking {receipt}.": (
+        "この方はすでに予約（受付番号 {receipt}）をお持ちの可能性があります。"
+    ),
+    "Not a valid receipt number: a digit was misheard; ask again.": (
+        "受付番号が正しくありません（聞き間違いの可能性があります）。もう一度お聞きください。"
+    ),
+    "A receipt number has 8 digits, like 1234-5678.": (
+        "受付番号は 1234-5678 のような8桁の数字です。"
+    ),
+    "This booking's status does not allow that change.": (
+        "この予約の状態では、その変更はできません。"
+    ),
+    "The account name or password is wrong.": "アカウント名またはパスワードが違います。",
+    "Your role does not allow this; ask a supervisor.": (
+        "この操作を行う権限がありません。責任者に依頼してください。"
+    ),
+    "Not found.": "見つかりません。",
+    "The disk is full or failing; nothing was saved. Free some space and retry.": (
+        "ディスクの容量不足または故障のため、保存されていません。空き容量を確保してからやり直してください。"
+    ),
+    "The vault is busy (another window is writing); try again in a moment.": (
+        "予約データが使用中です（別の画面が書き込み中）。少し待ってからやり直してください。"
+    ),
+    "The vault cannot be used: {detail}": "予約データを使用できません：{detail}",
+}
+
+# Where one English word needs different Japanese on one screen: (context, source) -> Japanese.
+JA_BY_CONTEXT: dict[tuple[str, str], str] = {
+    ("SlotTableModel", "Time"): "時間帯",
+    ("SlotPicker", "Day"): "日付",
+}

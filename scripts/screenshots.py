@@ -1,0 +1,354 @@
+"""PNG screenshots of the window for ``docs/screenshots/``, in Japanese, on a throwaway demo.
+
+    make screenshots          # installs Xvfb and fonts if needed, then runs this under xvfb-run
+
+The demo vault is built in a temporary folder with a fixed seed and a fixed clock (Friday
+16 Dec 2022, 09:30 JST, just before the seed's booking period), and new receipt numbers come
+from a seeded generator, so the pictures change only when the screens do.  Each screen is a
+function in ``SCREENS``; a screen whose module or widget is not there yet is skipped with a
+note, and the others are still made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from reservations.session import Session
+    from reservations.vault import Vault
+    from ui.booking_desk import BookingDesk
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "docs" / "screenshots"
+SEED = 20221216
+DEMO_RESERVATIONS = 600
+WINDOW_SIZE = (1280, 800)
+ACCOUNT = "operator"
+# A caller the demo does not have, so the booking shows no duplicate warning.
+CALLER = {
+    "familyNameEdit": "青木",
+    "givenNameEdit": "さくら",
+    "familyKanaEdit": "あおき",
+    "givenKanaEdit": "さくら",
+    "phoneEdit": "090-2468-1357",
+}
+SEARCH_TEXT = "ヤマダ"
+
+
+class Skip(Exception):
+    """This screen cannot be made yet (its module or widget is missing)."""
+
+
+def fixed_clock() -> dt.datetime:
+    from reservations.domain import JST
+
+    return dt.datetime(2022, 12, 16, 9, 30, tzinfo=JST)
+
+
+@dataclass
+class Studio:
+    """The application, the demo vault and where the pictures go."""
+
+    app: QApplication
+    db_path: Path
+    work_dir: Path
+    out_dir: Path
+    made: list[Path]
+
+    def settle(self, ms: int = 100) -> None:
+        """Let timers, layouts and repaints run for ``ms`` milliseconds."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        self.app.processEvents()
+
+    def save(self, widget: QWidget, name: str) -> Path:
+        if widget.isWindow() and widget.objectName() == "mainWindow":
+            # Layout changes (a panel shown) may have grown the window: back to the fixed size.
+            widget.resize(*WINDOW_SIZE)
+        self.settle()
+        if widget.objectName() == "mainWindow" and (widget.width(), widget.height()) != WINDOW_SIZE:
+            print(
+                f"  note: {name}: the window needs {widget.width()}×{widget.height()}, more "
+                f"than {WINDOW_SIZE[0]}×{WINDOW_SIZE[1]} (its minimum size)"
+            )
+        pixmap = widget.grab()
+        if pixmap.isNull():
+            raise RuntimeError(f"grabbing {name} gave an empty picture")
+        path = self.out_dir / f"{name}.png"
+        if not pixmap.save(str(path), "PNG"):
+            raise RuntimeError(f"cannot write {path}")
+        self.made.append(path)
+        print(f"  wrote {path.relative_to(ROOT)} ({pixmap.width()}×{pixmap.height()})")
+        return path
+
+    @contextmanager
+    def session(self) -> Iterator[tuple[Vault, Session]]:
+        from reservations.demo import DEMO_ACCOUNTS
+        from reservations.session import open_session
+
+        vault, session = open_session(
+            self.db_path, ACCOUNT, DEMO_ACCOUNTS[ACCOUNT][1], clock=fixed_clock
+        )
+        try:
+            yield vault, session
+        finally:
+            vault.close()
+
+    def main_window(self, vault: Vault, session: Session) -> QWidget:
+        from PySide6.QtCore import QSettings
+
+        try:
+            from ui.main_window import MainWindow
+        except ImportError as exc:
+            raise Skip(f"ui/main_window.py cannot be imported yet ({exc})") from exc
+        settings = QSettings(str(self.work_dir / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(vault, session, settings)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        self.settle(300)
+        return window
+
+
+def _child(parent: QWidget, kind: type, name: str) -> QWidget:
+    found = parent.findChild(kind, name)
+    if found is None:
+        raise Skip(f"no {kind.__name__} named {name!r} in {type(parent).__name__}")
+    assert isinstance(found, kind)
+    return found
+
+
+# -- the screens --------------------------------------------------------------------------------
+
+
+def screen_login(studio: Studio) -> None:
+    """The login dialog, account filled in, waiting for the password."""
+    try:
+        from ui.login import LoginDialog
+    except ImportError:
+        try:
+            from ui.app import LoginDialog
+        except ImportError as exc:
+            raise Skip(f"no LoginDialog in ui.login or ui.app ({exc})") from exc
+    dialog = LoginDialog(studio.db_path)
+    from PySide6.QtWidgets import QLineEdit
+
+    account = _child(dialog, QLineEdit, "accountEdit")
+    assert isinstance(account, QLineEdit)
+    account.setText(ACCOUNT)
+    _child(dialog, QLineEdit, "passwordEdit").setFocus()
+    dialog.show()
+    studio.save(dialog, "login")
+    dialog.close()
+
+
+def _fill_booking_desk(studio: Studio, window: QWidget) -> BookingDesk:
+    """Booking tab, the first bookable slot of the picker's day chosen, the caller typed."""
+    from PySide6.QtWidgets import QLineEdit, QTabWidget
+
+    try:
+        from ui.booking_desk import BookingDesk
+    except ImportError as exc:
+        raise Skip(f"ui/booking_desk.py cannot be imported yet ({exc})") from exc
+    desk = window.findChild(BookingDesk)
+    if desk is None:
+        raise Skip("the main window has no BookingDesk")
+    tabs = window.findChild(QTabWidget)
+    if tabs is not None:
+        tabs.setCurrentWidget(desk)
+    picker = desk.picker
+    model = picker.slot_model
+    for row in range(model.rowCount()):
+        slot = model.slot_at(row)
+        if slot is not None and model.bookable(slot) and slot.available < slot.capacity:
+            picker.select_slot(slot.id)
+            break
+    else:
+        for row in range(model.rowCount()):
+            slot = model.slot_at(row)
+            if slot is not None and picker.select_slot(slot.id):
+                break
+    for name, text in CALLER.items():
+        edit = _child(desk, QLineEdit, name)
+        assert isinstance(edit, QLineEdit)
+        edit.setText(text)
+    studio.settle(600)  # the duplicate check waits for a pause in the typing
+    return desk
+
+
+def screen_booking(studio: Studio) -> None:
+    """The booking desk during a call; then its confirmation and the result panel."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    with studio.session() as (vault, session):
+        window = studio.main_window(vault, session)
+        desk = _fill_booking_desk(studio, window)
+        studio.save(window, "booking")
+
+        # Book through the real confirmation: when it shows, picture it and press Yes.
+        attempts = [0]
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                attempts[0] += 1
+                if attempts[0] < 100:
+                    QTimer.singleShot(50, answer)
+                return
+            studio.save(box, "booking_confirm")
+            yes = box.button(QMessageBox.StandardButton.Yes)
+            (yes or box.defaultButton()).click()
+
+        QTimer.singleShot(50, answer)
+        booked = desk.book()
+        if booked is None:
+            raise RuntimeError(f"the booking desk did not book: {desk.message.text()!r}")
+        studio.save(window, "booking_result")
+        window.close()
+
+
+def screen_search(studio: Studio) -> None:
+    """The search tab with results for a common name, the first one opened."""
+    from PySide6.QtWidgets import QLineEdit, QTabWidget
+
+    try:
+        from ui.search_panel import SearchPanel
+    except ImportError as exc:
+        raise Skip(f"ui/search_panel.py cannot be imported yet ({exc})") from exc
+    with studio.session() as (vault, session):
+        window = studio.main_window(vault, session)
+        panel = window.findChild(SearchPanel)
+        if panel is None:
+            raise Skip("the main window has no SearchPanel")
+        tabs = window.findChild(QTabWidget)
+        if tabs is not None:
+            tabs.setCurrentWidget(panel)
+        edit = _child(panel, QLineEdit, "searchEdit")
+        assert isinstance(edit, QLineEdit)
+        edit.setText(SEARCH_TEXT)
+        panel.search_now()
+        if panel.model.rowCount() > 0:
+            panel.result_table.setFocus()
+            panel.result_table.selectRow(0)
+        studio.save(window, "search")
+        window.close()
+
+
+SCREENS: dict[str, Callable[[Studio], None]] = {
+    "login": screen_login,
+    "booking": screen_booking,
+    "search": screen_search,
+}
+
+
+# -- setting up ----------------------------------------------------------------------------------
+
+
+def _seeded_receipts(seed: int) -> None:
+    """New bookings get receipt numbers from a seeded generator (the picture stays the same)."""
+    from reservations import booking
+    from reservations.receipt import PAYLOAD_SPACE, receipt_from_payload
+
+    rng = random.Random(seed)
+    booking.new_receipt_number = lambda: receipt_from_payload(rng.randrange(PAYLOAD_SPACE))
+
+
+def _application(work_dir: Path) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translator
+
+    # Settings of a first start (no saved geometry, the default language), not the user's.
+    os.environ["XDG_CONFIG_HOME"] = str(work_dir / "config")
+    os.environ.setdefault("QT_FONT_DPI", "96")
+    app = QApplication([sys.argv[0]])
+    app.setOrganizationName("ReservationDeskScreenshots")
+    app.setApplicationName("resdesk-screenshots")
+    if install_translator(app, "ja") is None:
+        print("note: no Japanese catalogue (run `make translations`); screens are in English")
+    try:
+        from ui.app import choose_ui_font
+    except ImportError:
+        print("note: ui.app.choose_ui_font is missing; Qt's default font is used")
+    else:
+        family = choose_ui_font(app)
+        print(f"font: {family or 'no Japanese UI font found (install fonts-noto-cjk)'}")
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/screenshots.py", description=__doc__)
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder (%(default)s)")
+    parser.add_argument("--only", help=f"comma-separated screens of: {', '.join(SCREENS)}")
+    parser.add_argument(
+        "--offscreen",
+        action="store_true",
+        help="use Qt's offscreen platform instead of an X display (for a quick look)",
+    )
+    args = parser.parse_args(argv)
+    if args.offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+    else:
+        print("No X display: run `make screenshots` (Xvfb), or pass --offscreen.", file=sys.stderr)
+        return 2
+    wanted = list(SCREENS) if not args.only else [s.strip() for s in args.only.split(",")]
+    unknown = [name for name in wanted if name not in SCREENS]
+    if unknown:
+        print(f"unknown screen(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+
+    from reservations.demo import build_demo
+    from reservations.keyslots import TEST_KDF
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    # A fixed folder name: the status bar shows the vault's path, and the pictures should not
+    # change from run to run.
+    work_dir = Path(tempfile.gettempdir()) / "resdesk-screenshots"
+    shutil.rmtree(work_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True)
+    try:
+        db_path = work_dir / "demo-vault.db"
+        build_demo(
+            db_path, reservations=DEMO_RESERVATIONS, seed=SEED, kdf=TEST_KDF, clock=fixed_clock
+        )
+        _seeded_receipts(SEED)
+        studio = Studio(_application(work_dir), db_path, work_dir, args.out.resolve(), [])
+        for name in wanted:
+            print(f"{name}:")
+            try:
+                SCREENS[name](studio)
+            except Skip as exc:
+                print(f"  skipped: {exc}")
+            except Exception:  # noqa: BLE001 - report every screen, then fail
+                failures += 1
+                traceback.print_exc()
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    print(f"{len(studio.made)} screenshot(s) in {args.out}; {failures} failed.")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if __package__ in (None, ""):
+        sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
