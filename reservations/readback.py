@@ -25,11 +25,15 @@ def digits_aloud(receipt_digits: str) -> str:
 
 
 def readback_ja(reservation: Reservation) -> str:
-    """The confirmation the operator reads out: center, date with weekday, time, number."""
+    """The confirmation the operator reads out: center, date with weekday, time, number.
+
+    One line each, so the digits never wrap in the middle of a reading.
+    """
     r = reservation
     weekday = WEEKDAYS_JA[r.date.weekday()]
     return (
-        f"{r.center}、{r.date.month}月{r.date.day}日（{weekday}）"
-        f"{r.start.hour}時{r.start.minute:02d}分から{r.end.hour}時{r.end.minute:02d}分まで。"
-        f"受付番号は {r.receipt_display}、{digits_aloud(r.receipt)} です。"
+        f"{r.center}、{r.date.month}月{r.date.day}日（{weekday}）、\n"
+        f"{r.start.hour}時{r.start.minute:02d}分から{r.end.hour}時{r.end.minute:02d}分までです。\n"
+        f"受付番号は {r.receipt_display} です。\n"
+        f"（{digits_aloud(r.receipt)}）"
     )

@@ -13,9 +13,8 @@ from reservations import APP_NAME, errors
 from reservations.paths import vault_path_from
 from ui.i18n import DEFAULT_LANGUAGE, install_translator
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
 
-__all__ = ["LoginDialog", "MainWindow", "run_app", "choose_ui_font"]
+__all__ = ["LoginDialog", "run_app", "choose_ui_font"]
 
 # Fonts that have every Japanese glyph the screens need, in order of preference:
 # Windows ships Yu Gothic UI and Meiryo; Debian fonts-noto-cjk and fonts-ipaexfont-gothic.
@@ -91,6 +90,9 @@ def run_app(db_arg: str | None) -> int:
     login = LoginDialog(db_path)
     if login.exec() != QDialog.DialogCode.Accepted or login.vault is None or login.session is None:
         return int(errors.ExitCode.AUTHENTICATION)
+    # Imported after login: the login window then shows without waiting for the screens.
+    from ui.main_window import MainWindow
+
     window = MainWindow(login.vault, login.session, settings)
     window.show()
     return int(app.exec())

@@ -166,7 +166,7 @@ class BookingDesk(QWidget):
         self.receipt_label = QLabel()
         self.receipt_label.setObjectName("receiptLabel")
         big = QFont()
-        big.setPointSize(40)
+        big.setPointSize(36)
         big.setBold(True)
         big.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 4)
         self.receipt_label.setFont(big)
@@ -195,13 +195,19 @@ class BookingDesk(QWidget):
         result_layout.addLayout(result_buttons)
         self.result_panel.hide()
 
+        # The result sits beside the form, so showing it never makes the window taller.
+        call = QVBoxLayout()
+        call.addWidget(form)
+        call.addWidget(self.duplicate_panel)
+        call.addWidget(self.message)
+        call.addLayout(buttons)
+        call.addStretch(1)
+        lower = QHBoxLayout()
+        lower.addLayout(call, 3)
+        lower.addWidget(self.result_panel, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker, 5)
-        layout.addWidget(form)
-        layout.addWidget(self.duplicate_panel)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result_panel)
+        layout.addLayout(lower)
 
         for button in (
             self.change_instead_button,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reservations import errors
 
@@ -25,6 +25,11 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Japan))
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    # Qt's own buttons and dialogs (Yes/No, file dialogs) come from Qt's catalogue.
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
     translator = QTranslator(app)
     if translator.load(str(TRANSLATIONS / f"resdesk_{language}.qm")):
         app.installTranslator(translator)

@@ -144,6 +144,9 @@ class SlotTableModel(QAbstractTableModel):
         return None
 
 
+_CANCELLED_BRUSH = QBrush(QColor("#888888"))
+
+
 def masked_phone(e164: str | None) -> str:
     """Only the last 4 digits: enough to confirm with the caller, little to leak."""
     if not e164:
@@ -165,6 +168,9 @@ class ReservationTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Reservation] = []
+        # The eight display strings of each row, made once when the row is fetched: a
+        # repaint asks data() thousands of times and must not reformat phone numbers.
+        self._display: list[tuple[str, ...]] = []
         self._fetch: Callable[[int, int], list[Reservation]] | None = None
         self._exhausted = True
 
@@ -172,6 +178,7 @@ class ReservationTableModel(QAbstractTableModel):
         """Start a new result set; the first page is fetched at once."""
         self.beginResetModel()
         self._rows = []
+        self._display = []
         self._fetch = fetch
         self._exhausted = fetch is None
         self.endResetModel()
@@ -185,6 +192,7 @@ class ReservationTableModel(QAbstractTableModel):
         for row, current in enumerate(self._rows):
             if current.receipt == reservation.receipt:
                 self._rows[row] = reservation
+                self._display[row] = self._display_of(reservation)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.STATUS))
                 return
 
@@ -201,6 +209,7 @@ class ReservationTableModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
+            self._display.extend(self._display_of(r) for r in page)
             self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -233,26 +242,27 @@ class ReservationTableModel(QAbstractTableModel):
             Status.NO_SHOW: self.tr("No-show"),
         }[status]
 
+    def _display_of(self, r: Reservation) -> tuple[str, ...]:
+        erased = self.tr("(erased)")
+        return (
+            r.receipt_display,
+            r.center,
+            r.date.isoformat(),
+            f"{r.start:%H:%M}",
+            r.name if r.name is not None else erased,
+            r.kana if r.kana is not None else erased,
+            masked_phone(r.phone) if r.phone else erased,
+            self.status_text(r.status),
+        )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][index.column()]
         r = self._rows[index.row()]
         if role == ObjectRole:
             return r
         if role == Qt.ItemDataRole.ForegroundRole and r.status is Status.CANCELLED:
-            return QBrush(QColor("#888888"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        erased = self.tr("(erased)")
-        values = {
-            self.RECEIPT: r.receipt_display,
-            self.CENTER: r.center,
-            self.DATE: r.date.isoformat(),
-            self.TIME: f"{r.start:%H:%M}",
-            self.NAME: r.name if r.name is not None else erased,
-            self.KANA: r.kana if r.kana is not None else erased,
-            self.PHONE: masked_phone(r.phone) if r.phone else erased,
-            self.STATUS: self.status_text(r.status),
-        }
-        return values[column]
+            return _CANCELLED_BRUSH
+        return None

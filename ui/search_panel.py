@@ -164,6 +164,7 @@ class SearchPanel(QWidget):
     # -- construction --------------------------------------------------------------------------
 
     def _build_search_row(self, session: Session) -> None:
+        self._columns_sized = False
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setAccessibleName(self.tr("Search bookings"))
@@ -252,8 +253,10 @@ class SearchPanel(QWidget):
         self.result_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.result_table.setTabKeyNavigation(False)
         self.result_table.verticalHeader().hide()
+        # Sized once per search (see _search): measuring every cell on every change would
+        # cost a repaint per keystroke tens of milliseconds.
         self.result_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+            QHeaderView.ResizeMode.Interactive
         )
         self.result_table.horizontalHeader().setStretchLastSection(True)
         self.result_table.selectionModel().currentRowChanged.connect(self._on_current_row)
@@ -505,6 +508,10 @@ class SearchPanel(QWidget):
             self.model.set_fetch(None)
             self._show_search_error(self._fetch_error)
             return
+        if not self._columns_sized and self.model.rowCount() > 0:
+            # Once: later results keep the widths (and the operator's own adjustments).
+            self.result_table.resizeColumnsToContents()
+            self._columns_sized = True
         if self.model.rowCount() == 1:
             self._select_row(0)
         self._update_result_info()
