@@ -79,11 +79,22 @@ def open_session(
     """
     vault = open_vault(db_path, account, password)
     try:
-        session = Session(SqlCipherStore(vault.conn), vault.account, clock)
-        session._pending_login = session.timestamp()
-        if not defer_login_audit:
-            session.record_login()
+        session = start_session(vault, clock=clock, defer_login_audit=defer_login_audit)
     except BaseException:
         vault.close()
         raise
     return vault, session
+
+
+def start_session(
+    vault: Vault,
+    *,
+    clock: Callable[[], dt.datetime] = now_jst,
+    defer_login_audit: bool = False,
+) -> Session:
+    """A session on a vault that is already unlocked (just opened, or just created)."""
+    session = Session(SqlCipherStore(vault.conn), vault.account, clock)
+    session._pending_login = session.timestamp()
+    if not defer_login_audit:
+        session.record_login()
+    return session

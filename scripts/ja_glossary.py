@@ -283,6 +283,36 @@ JA: dict[str, str] = {
         "予約データが使用中です（別の画面が書き込み中）。少し待ってからやり直してください。"
     ),
     "The vault cannot be used: {detail}": "予約データを使用できません：{detail}",
+    # -- creating a vault (NewVaultDialog, RecoverySheetDialog) -------------------------------
+    "Create a new vault": "新しい予約データの作成",
+    "The new vault will be created at {path}.": "新しい予約データを {path} に作成します。",
+    "Supervisor account": "責任者アカウント",
+    "Repeat the password": "パスワード（確認）",
+    "Supervisor &account": "責任者アカウント(&A)",
+    "&Password (10 characters or more)": "パスワード（10文字以上）(&P)",
+    "&Repeat the password": "パスワード（確認）(&R)",
+    "Create": "作成",
+    "Account names may hold letters, digits, '.', '_' and '-'.": (
+        "アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。"
+    ),
+    "The two passwords differ.": "2つのパスワードが一致しません。",
+    "The password is too short: use at least 10 characters.": (
+        "パスワードが短すぎます。10文字以上にしてください。"
+    ),
+    "Choose another password (not the account name, not a common one).": (
+        "別のパスワードにしてください（アカウント名やよく使われるものは使えません）。"
+    ),
+    "Recovery sheet": "復旧キー",
+    "This is the vault's recovery key. It opens the data without any password. Write it down or print it now, keep it in the locked safe, and never store it on this PC. It will not be shown again.": (  # noqa: E501
+        "これは予約データの復旧キーです。パスワードなしでデータを開くことができます。"
+        "いま書き写すか印刷して、施錠できる金庫に保管してください。このPCには保存しないでください。"
+        "この画面は二度と表示されません。"
+    ),
+    "I have written down or printed the recovery key": "復旧キーを書き写した、または印刷した",
+    "Create a new vault here, or open an existing vault file.": (
+        "ここで新しい予約データを作成するか、既存の予約データのファイルを開いてください。"
+    ),
+    "Create a new vault…": "新しい予約データを作成…",
 }
 
 # Where one English word needs different Japanese on one screen: (context, source) -> Japanese.

@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from reservations import APP_NAME, errors
 from reservations.paths import vault_path_from
+from reservations.session import Session, start_session
+from reservations.vault import Vault
 from ui.i18n import DEFAULT_LANGUAGE, install_translator
 from ui.login import LoginDialog
+from ui.new_vault import NewVaultDialog, RecoverySheetDialog
 
 __all__ = ["LoginDialog", "run_app", "choose_ui_font"]
 
@@ -40,8 +43,8 @@ def choose_ui_font(app: QApplication) -> str | None:
     return None
 
 
-def _no_vault(db_path: Path) -> Path | None:
-    """There is no vault yet: say so and offer to open one (creating one is `resdesk init`)."""
+def _no_vault(db_path: Path) -> Path | tuple[Vault, Session] | None:
+    """There is no vault yet: say so, and offer to create one here or open a file."""
     box = QMessageBox()
     box.setObjectName("noVaultBox")
     box.setWindowTitle(APP_NAME)
@@ -51,16 +54,20 @@ def _no_vault(db_path: Path) -> Path | None:
     )
     box.setInformativeText(
         QApplication.translate(
-            "run_app",
-            "Open a vault file, or create a new vault with 'resdesk init --user NAME' "
-            "(a demo: 'resdesk demo').",
+            "run_app", "Create a new vault here, or open an existing vault file."
         )
     )
+    create_button = box.addButton(
+        QApplication.translate("run_app", "Create a new vault…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     open_button = box.addButton(
-        QApplication.translate("run_app", "Open a vault file…"), QMessageBox.ButtonRole.AcceptRole
+        QApplication.translate("run_app", "Open a vault file…"), QMessageBox.ButtonRole.ActionRole
     )
     box.addButton(QApplication.translate("run_app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
+    if box.clickedButton() is create_button:
+        return _create_vault(db_path)
     if box.clickedButton() is not open_button:
         return None
     path, _ = QFileDialog.getOpenFileName(
@@ -73,6 +80,18 @@ def _no_vault(db_path: Path) -> Path | None:
     return Path(path) if path else None
 
 
+def _create_vault(db_path: Path) -> tuple[Vault, Session] | None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    dialog = NewVaultDialog(db_path)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.vault is None:
+        return None
+    assert dialog.data_key is not None
+    RecoverySheetDialog(dialog.data_key).exec()
+    for i in range(len(dialog.data_key)):
+        dialog.data_key[i] = 0
+    return dialog.vault, start_session(dialog.vault)
+
+
 def run_app(db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -82,17 +101,24 @@ def run_app(db_arg: str | None) -> int:
     install_translator(app, str(settings.value("language", DEFAULT_LANGUAGE)))
     choose_ui_font(app)
     db_path = vault_path_from(db_arg)
+    opened: tuple[Vault, Session] | None = None
     if not db_path.exists():
         chosen = _no_vault(db_path)
         if chosen is None:
             return int(errors.ExitCode.STORAGE)
-        db_path = chosen
-    login = LoginDialog(db_path)
-    if login.exec() != QDialog.DialogCode.Accepted or login.vault is None or login.session is None:
-        return int(errors.ExitCode.AUTHENTICATION)
+        if isinstance(chosen, tuple):
+            opened = chosen
+        else:
+            db_path = chosen
+    if opened is None:
+        login = LoginDialog(db_path)
+        accepted = login.exec() == QDialog.DialogCode.Accepted
+        if not accepted or login.vault is None or login.session is None:
+            return int(errors.ExitCode.AUTHENTICATION)
+        opened = (login.vault, login.session)
     # Imported after login: the login window then shows without waiting for the screens.
     from ui.main_window import MainWindow
 
-    window = MainWindow(login.vault, login.session, settings)
+    window = MainWindow(opened[0], opened[1], settings)
     window.show()
     return int(app.exec())

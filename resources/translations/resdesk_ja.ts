@@ -115,7 +115,7 @@
         <translation>次の受付へ (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+187"/>
         <source>This caller may already be booked: {center} {date} ({weekday}) {time}, receipt number {receipt}.</source>
         <translation>この方はすでに予約済みの可能性があります：{center} {date}（{weekday}）{time}、受付番号 {receipt}。</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>CallerField</name>
     <message>
-        <location line="-455"/>
+        <location line="-461"/>
         <source>Required.</source>
         <translation>入力してください。</translation>
     </message>
@@ -542,9 +542,95 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>NewVaultDialog</name>
+    <message>
+        <location filename="../../ui/new_vault.py" line="+40"/>
+        <source>Create a new vault</source>
+        <translation>新しい予約データの作成</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The new vault will be created at {path}.</source>
+        <translation>新しい予約データを {path} に作成します。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Supervisor account</source>
+        <translation>責任者アカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repeat the password</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor &amp;account</source>
+        <translation>責任者アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password (10 characters or more)</source>
+        <translation>パスワード（10文字以上）(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat the password</source>
+        <translation>パスワード（確認）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Account names may hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is too short: use at least 10 characters.</source>
+        <translation>パスワードが短すぎます。10文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another password (not the account name, not a common one).</source>
+        <translation>別のパスワードにしてください（アカウント名やよく使われるものは使えません）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <location line="+9"/>
+        <source>Recovery sheet</source>
+        <translation>復旧キー</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is the vault&apos;s recovery key. It opens the data without any password. Write it down or print it now, keep it in the locked safe, and never store it on this PC. It will not be shown again.</source>
+        <translation>これは予約データの復旧キーです。パスワードなしでデータを開くことができます。いま書き写すか印刷して、施錠できる金庫に保管してください。このPCには保存しないでください。この画面は二度と表示されません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>I have written down or printed the recovery key</source>
+        <translation>復旧キーを書き写した、または印刷した</translation>
+    </message>
+</context>
+<context>
     <name>ReservationTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+165"/>
+        <location filename="../../ui/models.py" line="+174"/>
         <source>Receipt</source>
         <translation>受付番号</translation>
     </message>
@@ -604,7 +690,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>不来場</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>(erased)</source>
         <translation>（消去済）</translation>
     </message>
@@ -612,7 +698,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+68"/>
+        <location filename="../../ui/search_panel.py" line="+69"/>
         <source>Search bookings</source>
         <translation>予約の検索</translation>
     </message>
@@ -697,7 +783,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>検索結果</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Booking details</source>
         <translation>予約の詳細</translation>
     </message>
@@ -787,7 +873,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>取消を解除</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+192"/>
         <source>Type a receipt number, a phone number (or its last 4), kana or a name.</source>
         <translation>受付番号、電話番号（または下4桁）、フリガナ、氏名のいずれかを入力してください。</translation>
     </message>
@@ -943,7 +1029,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="-140"/>
+        <location filename="../../ui/models.py" line="-139"/>
         <source>Time</source>
         <translation>時間帯</translation>
     </message>
@@ -994,7 +1080,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+47"/>
+        <location filename="../../ui/i18n.py" line="+52"/>
         <source>Not a Japanese mobile, landline or 050 number; check the digits.</source>
         <translation>国内の携帯電話・固定電話・050の番号になっていません。番号を確認してください。</translation>
     </message>
@@ -1097,17 +1183,22 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../ui/app.py" line="+51"/>
+        <location filename="../../ui/app.py" line="+53"/>
         <source>There is no vault at {path}.</source>
         <translation>{path} に予約データがありません。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Open a vault file, or create a new vault with &apos;resdesk init --user NAME&apos; (a demo: &apos;resdesk demo&apos;).</source>
-        <translation>予約データのファイルを開くか、&apos;resdesk init --user NAME&apos; で新しく作成してください（デモは &apos;resdesk demo&apos;）。</translation>
+        <source>Create a new vault here, or open an existing vault file.</source>
+        <translation>ここで新しい予約データを作成するか、既存の予約データのファイルを開いてください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Create a new vault…</source>
+        <translation>新しい予約データを作成…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open a vault file…</source>
         <translation>予約データのファイルを開く…</translation>
     </message>
@@ -1117,7 +1208,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Open a vault</source>
         <translation>予約データを開く</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -211,3 +212,21 @@ def test_help_starts_with_shortcuts(qtbot: QtBot, main_window: MainWindow) -> No
     text = dialog.findChild(QWidget, "helpText").toPlainText()  # type: ignore[union-attr]
     assert "Ctrl+Enter" in text and text.index("Ctrl+Enter") < 400
     dialog.close()
+
+
+def test_settings_keep_layout_and_last_center_but_nothing_personal(
+    qtbot: QtBot, main_window: MainWindow, confirmations: list[str]
+) -> None:
+    desk = desk_of(main_window)
+    pick(desk, CENTERS[1], BASE_DAY, "10:00")
+    type_caller(desk, "鬼塚", "銀之丞", "オニヅカ", "ギンノジョウ", "090-8765-4321")
+    press_book(qtbot, desk)
+    settings = main_window._settings
+    main_window.close()
+    settings.sync()
+    assert set(settings.allKeys()) <= {"last_center", "window_geometry", "language"}
+    text = Path(settings.fileName()).read_text(encoding="utf-8", errors="replace")
+    for personal in ("鬼塚", "銀之丞", "オニヅカ", "8765", "4321"):
+        assert personal not in text
+    centers = [c.center_id for c in desk.picker.center_model._centers]
+    assert settings.value("last_center") in (str(centers[1]), centers[1])
