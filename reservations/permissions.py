@@ -18,6 +18,7 @@ class Permission(StrEnum):
     CORRECT = "correct"
     CANCEL = "cancel"
     ATTEND = "attend"
+    VERIFY = "verify visitors"
     LIST_SLOTS = "list slots"
     IMPORT_SLOTS = "import slots"
     MANAGE_ACCOUNTS = "manage accounts"
@@ -33,6 +34,7 @@ _OPERATOR = frozenset(
         Permission.CORRECT,
         Permission.CANCEL,
         Permission.ATTEND,
+        Permission.VERIFY,
         Permission.LIST_SLOTS,
         Permission.CHECK_INTEGRITY,
     }
