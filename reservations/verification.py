@@ -219,14 +219,10 @@ class VerificationService:
             raise errors.InvalidInput("Type the last 4 digits of the phone.", field="phone")
         with s.store.unit_of_work(write=True) as uow:
             center = self._center(uow, center_id)
+            # This center's bookings that day with these 4 digits are few; the reading (family
+            # alone, or family and given) is compared exactly among them.
             found = uow.search(
-                SearchQuery(
-                    kana_prefix=reading,
-                    phone_last4=digits,
-                    center_id=center.id,
-                    date=day,
-                    limit=MAX_CANDIDATES,
-                )
+                SearchQuery(phone_last4=digits, center_id=center.id, date=day, limit=MAX_CANDIDATES)
             )
             matches = tuple(
                 Candidate.of(r)
