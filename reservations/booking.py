@@ -456,7 +456,7 @@ class BookingService:
     def _query(self, uow: UnitOfWork, search: SearchInput) -> SearchQuery:
         center_id = None
         if search.center:
-            center_id = _center_id(uow, search.center)
+            center_id = center_id_by_name(uow, search.center)
         phone_e164 = phone_last4 = None
         if search.phone:
             kind, value = phone_search_key(search.phone)
@@ -501,7 +501,7 @@ def _same_person(r: Reservation, c: Caller) -> bool:
     )
 
 
-def _center_id(uow: UnitOfWork, name: str) -> int:
+def center_id_by_name(uow: UnitOfWork, name: str) -> int:
     import unicodedata
 
     wanted = unicodedata.normalize("NFKC", name).strip()

@@ -163,6 +163,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("attend", help="mark a booking attended")
     p.add_argument("receipt", metavar="RECEIPT")
 
+    p = sub.add_parser(
+        "roster",
+        help="write a center's day roster as PDF: receipt numbers only, no personal data",
+        description=(
+            "Write the day roster for the support worker at a center: per slot, the receipt "
+            "numbers booked, each with a box to tick. The PDF embeds a Japanese TrueType font "
+            "found on this PC (BIZ UD Gothic, IPAexGothic, Meiryo, ...); set RESDESK_PDF_FONT "
+            "to a .ttf file to choose one."
+        ),
+    )
+    p.add_argument("--center", required=True, metavar="C")
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
     sub.add_parser("check", help="check the vault's integrity (exit 7 when damaged)")
 
     account = sub.add_parser("account", help="accounts").add_subparsers(
@@ -415,6 +430,23 @@ def _cmd_change(args: argparse.Namespace, db: Path, out: Output) -> int:
     return 0
 
 
+def _cmd_roster(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.booking import parse_date
+    from reservations.roster import RosterService, check_can_write
+
+    day = parse_date(args.date)
+    target = Path(args.out).expanduser().absolute()
+    # Refuse an existing file (or a missing font) before anything is read or audited.
+    check_can_write(target, overwrite=args.force)
+    with _session(db) as (_vault, session):
+        service = RosterService(session)
+        roster = service.day_roster(args.center, day)
+        pages = service.write_pdf(roster, target, overwrite=args.force)
+    out.data({"path": str(target), "pages": pages, "receipts": roster.receipts}, lambda: "")
+    out.say(f"Wrote {target}: {pages} page(s), {roster.receipts} receipt number(s).")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
     from reservations.vault import check_vault
 
@@ -482,6 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "move": _cmd_change,
             "cancel": _cmd_change,
             "attend": _cmd_change,
+            "roster": _cmd_roster,
             "check": _cmd_check,
             "account": _cmd_account,
         }[args.command]

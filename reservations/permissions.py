@@ -24,6 +24,7 @@ class Permission(StrEnum):
     MANAGE_ACCOUNTS = "manage accounts"
     LIST_ACCOUNTS = "list accounts"
     CHECK_INTEGRITY = "check integrity"
+    PRINT_ROSTER = "print day rosters"
 
 
 _OPERATOR = frozenset(
@@ -37,6 +38,7 @@ _OPERATOR = frozenset(
         Permission.VERIFY,
         Permission.LIST_SLOTS,
         Permission.CHECK_INTEGRITY,
+        Permission.PRINT_ROSTER,
     }
 )
 _SUPERVISOR = _OPERATOR | {
