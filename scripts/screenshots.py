@@ -53,6 +53,11 @@ class Skip(Exception):
     """This screen cannot be made yet (its module or widget is missing)."""
 
 
+# The first day of the demo's slots at its busiest center.
+ROSTER_CENTER = "四谷地域センター"
+ROSTER_DAY = dt.date(2022, 12, 19)
+
+
 def fixed_clock() -> dt.datetime:
     from reservations.domain import JST
 
@@ -251,10 +256,35 @@ def screen_search(studio: Studio) -> None:
         window.close()
 
 
+def screen_roster(studio: Studio) -> None:
+    """Page 1 of a day roster (numbers only), rendered from the PDF with pdftoppm."""
+    import subprocess
+
+    from reservations.roster import RosterService
+
+    if shutil.which("pdftoppm") is None:
+        raise Skip("pdftoppm is missing (Debian poppler-utils)")
+    with studio.session() as (_vault, session):
+        service = RosterService(session)
+        roster = service.day_roster(ROSTER_CENTER, ROSTER_DAY)
+        pdf = studio.work_dir / "roster.pdf"
+        service.write_pdf(roster, pdf, overwrite=True)
+    stem = studio.work_dir / "roster-page"
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    target = studio.out_dir / "roster.png"
+    shutil.copyfile(stem.with_suffix(".png"), target)
+    studio.made.append(target)
+    print(f"  wrote {target.relative_to(ROOT)} (page 1 of the PDF)")
+
+
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
     "search": screen_search,
+    "roster": screen_roster,
 }
 
 

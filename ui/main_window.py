@@ -1,4 +1,5 @@
-"""The main window: the booking desk and the search, who is logged in, which vault."""
+"""The main window: the booking desk, the search and the verification line, who is logged in,
+which vault."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ from ui.booking_desk import BookingDesk
 from ui.help import HelpDialog
 from ui.i18n import LANGUAGES
 from ui.search_panel import SearchPanel
+from ui.verification_panel import VerificationPanel
 
 
 class MainWindow(QMainWindow):
-    """Tabs for the booking desk and the search; title and status bar say who and where.
+    """Tabs for the booking desk, the search and the verification line; title and status bar
+    say who and where.
 
-    ``settings`` holds only the language, the last center and the window layout, never
-    personal data.
+    ``settings`` holds only the language, the last center, the verification line's calling
+    center and the window layout, never personal data.
     """
 
     def __init__(self, vault: Vault, session: Session, settings: QSettings | None = None) -> None:
@@ -52,6 +55,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.booking_desk, self.tr("&Booking desk"))
         self.search_panel = self._make_search_panel()
         self.tabs.addTab(self.search_panel, self.tr("&Find and change"))
+        self.verification_panel = VerificationPanel(session, self._settings)
+        self.tabs.addTab(self.verification_panel, self.tr("&Verification line"))
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
@@ -107,7 +112,7 @@ class MainWindow(QMainWindow):
         help_action.triggered.connect(self.show_help)
         help_menu.addAction(help_action)
 
-        for keys, index in (("Ctrl+1", 0), ("Ctrl+2", 1)):
+        for keys, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda i=index: self.show_tab(i))
         find = QShortcut(QKeySequence("Ctrl+F"), self)
@@ -118,6 +123,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             if index == 0:
                 self.booking_desk.picker.centers.setFocus()
+            elif self.tabs.widget(index) is self.verification_panel:
+                self.verification_panel.focus_receipt()
             else:
                 self.focus_search()
 

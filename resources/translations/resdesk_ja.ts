@@ -262,6 +262,14 @@
     </message>
 </context>
 <context>
+    <name>CandidateListModel</name>
+    <message>
+        <location filename="../../ui/verification_panel.py" line="+117"/>
+        <source>(erased)</source>
+        <translation>（消去済み）</translation>
+    </message>
+</context>
+<context>
     <name>CenterListModel</name>
     <message>
         <location filename="../../ui/models.py" line="+49"/>
@@ -302,6 +310,21 @@ Today {today} · week {week} seats left</source>
         <location line="+1"/>
         <source>Find, change, cancel</source>
         <translation>検索・変更・取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification line (calls from support workers)</source>
+        <translation>来場確認（支援員からの電話）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification line: mark the visitor attended</source>
+        <translation>来場確認：来場済にする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verification line: reveal the masked name (recorded)</source>
+        <translation>来場確認：伏せた氏名を表示（記録されます）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -426,7 +449,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+31"/>
+        <location filename="../../ui/main_window.py" line="+34"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -454,6 +477,11 @@ Today {today} · week {week} seats left</source>
         <location line="+2"/>
         <source>&amp;Find and change</source>
         <translation>検索・変更(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verification line</source>
+        <translation>来場確認(&amp;V)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1075,6 +1103,469 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+2"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPanel</name>
+    <message>
+        <location filename="../../ui/verification_panel.py" line="+83"/>
+        <source>Calling center</source>
+        <translation>電話元のセンター</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calling &amp;center</source>
+        <translation>電話元センター(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day of the visit</source>
+        <translation>来場日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Day</source>
+        <translation>日付(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Today</source>
+        <translation>今日(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Receipt number as heard</source>
+        <translation>聞き取った受付番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1234-5678 as heard; Enter checks</source>
+        <translation>聞き取ったとおり 1234-5678（Enter で照会）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Receipt number</source>
+        <translation>受付番号(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check (Enter)</source>
+        <translation>照会 (Enter)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Answer</source>
+        <translation>照会結果</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Possible bookings (time and family name)</source>
+        <translation>該当しうる予約（時間と姓）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+67"/>
+        <source>Mark attended (F5)</source>
+        <translation>来場を記録 (F5)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+361"/>
+        <source>No-show</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <location line="-359"/>
+        <source>Reveal name (Ctrl+R)</source>
+        <translation>氏名を表示 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the attendance record</source>
+        <translation>来場記録を元に戻す</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Confirm without the number</source>
+        <translation>番号なしで確認</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading of the visitor&apos;s name (kana)</source>
+        <translation>来場者の氏名の読み（かな）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. やまだ (hiragana or katakana)</source>
+        <translation>例：やまだ（ひらがな・カタカナ）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last 4 digits of the visitor&apos;s phone</source>
+        <translation>来場者の電話番号の末尾4桁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 5678</source>
+        <translation>例：5678</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm (Enter)</source>
+        <translation>確認 (Enter)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Times of the matching bookings</source>
+        <translation>該当する予約の時間</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Kana</source>
+        <translation>フリガナ(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Last 4 digits of phone</source>
+        <translation>電話番号の末尾4桁(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+2"/>
+        <source>Lost number: wider search</source>
+        <translation>番号紛失：広く探す</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First kana of the reading</source>
+        <translation>読みの最初のかな</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first kana, e.g. やま</source>
+        <translation>最初のかな（例：やま）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last 4 digits of the phone (optional)</source>
+        <translation>電話番号の末尾4桁（任意）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last 4 digits (optional)</source>
+        <translation>末尾4桁（任意）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search (Enter)</source>
+        <translation>検索 (Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bookings found (time and family name)</source>
+        <translation>見つかった予約（時間と姓）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark selected attended (F5)</source>
+        <translation>選んだ予約の来場を記録 (F5)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kana &amp;prefix</source>
+        <translation>読みの先頭(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last &amp;4</source>
+        <translation>末尾4桁(&amp;4)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>End of day: mark no-shows…</source>
+        <translation>終業：未来場を不参加にする…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print roster…</source>
+        <translation>当日名簿を印刷…</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>(no center chosen)</source>
+        <translation>（センター未選択）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working on: {center}, {date}</source>
+        <translation>対応中：{center}、{date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — not today</source>
+        <translation> — 今日ではありません</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{date} ({weekday})</source>
+        <translation>{date}（{weekday}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the calling center first.</source>
+        <translation>先に電話元のセンターを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type the receipt number as heard and press Enter. Without a number, confirm with kana + last 4 digits.</source>
+        <translation>聞き取った受付番号を入力して Enter。番号がない場合は、フリガナと電話番号の末尾4桁で確認します。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Booked</source>
+        <translation>予約済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消済み</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+327"/>
+        <source>(erased)</source>
+        <translation>（消去済み）</translation>
+    </message>
+    <message>
+        <location line="-325"/>
+        <source>Time: {start}–{end}</source>
+        <translation>時間：{start}～{end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status: {status}</source>
+        <translation>状態：{status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name: {name} / {kana}</source>
+        <translation>氏名：{name} ／ {kana}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone: ending {last4}</source>
+        <translation>電話：末尾 {last4}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Type the receipt number as heard.</source>
+        <translation>聞き取った受付番号を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This number is booked at {center} on {date} at {time}.</source>
+        <translation>この番号は {center} の {date} {time} の予約です。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not here on this day: send the visitor there.</source>
+        <translation>この会場・この日の予約ではありません。予約先をご案内ください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This booking was cancelled: the number is no longer valid.</source>
+        <translation>この予約は取り消されています。番号は無効です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No booking has this number: it was never issued.</source>
+        <translation>この番号の予約はありません（発行されていない番号です）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask for the number again, or confirm with kana + last 4 digits.</source>
+        <translation>もう一度番号を聞くか、フリガナと電話番号の末尾4桁で確認してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Valid: booked here, {time}.</source>
+        <translation>有効：この会場の {time} の予約です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already marked attended ({time}).</source>
+        <translation>すでに来場済みです（{time}）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as a no-show ({time}).</source>
+        <translation>不参加として記録済みです（{time}）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A digit was misheard: this is not a valid receipt number.</source>
+        <translation>聞き間違いがあります：正しい受付番号ではありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask the visitor for their time, or confirm with kana + last 4 digits. Bookings here on this day one digit away (choose one once the time is confirmed):</source>
+        <translation>来場者に予約の時間を聞くか、フリガナと電話番号の末尾4桁で確認してください。この会場・この日で1桁違いの予約（時間を確認してから選択）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No booking here on this day is one digit away: ask for the number again, or confirm with kana + last 4 digits.</source>
+        <translation>この会場・この日に1桁違いの予約はありません。もう一度番号を聞くか、フリガナと電話番号の末尾4桁で確認してください。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+70"/>
+        <source>Type the last 4 digits of the phone.</source>
+        <translation>電話番号の末尾4桁を入力してください。</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Matches one booking at this center {day}, {time}.</source>
+        <translation>この会場の{day} {time} の予約1件と一致します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No match at this center on this day. Check the reading and the digits.</source>
+        <translation>この会場・この日に一致する予約はありません。読みと数字を確かめてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Several match: ask the visitor for their time (or the full reading), then choose it: {times}.</source>
+        <translation>複数の予約が一致します。来場者に時間（または氏名の読み全体）を聞いて選んでください：{times}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Type the first kana of the reading, the last 4 phone digits, or both.</source>
+        <translation>読みの最初のかな、電話番号の末尾4桁、またはその両方を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No booking found at this center on this day.</source>
+        <translation>この会場・この日に該当する予約はありません。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nothing to mark yet: check a number, confirm with kana + last 4 digits, or choose a booking.</source>
+        <translation>まだ記録する予約がありません。番号を照会するか、フリガナと末尾4桁で確認するか、予約を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Marked attended: {time}, {name}.</source>
+        <translation>来場を記録しました：{time}、{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked no-show: {time}, {name}.</source>
+        <translation>不参加を記録しました：{time}、{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: {time}, {name} is booked again.</source>
+        <translation>元に戻しました：{time}、{name} は予約済みに戻りました。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Full name: {name} / {kana}</source>
+        <translation>氏名：{name} ／ {kana}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No booking of an ended slot is waiting: nothing to mark.</source>
+        <translation>終了した枠に未記録の予約はありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark the {count} remaining booking(s) of ended slots at {center} on {date} as no-show?</source>
+        <translation>{center} の {date} の終了した枠で未来場の予約 {count} 件を不参加にしますか？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} booking(s) marked no-show.</source>
+        <translation>{count} 件を不参加にしました。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The roster could not be saved: {detail}</source>
+        <translation>名簿を保存できませんでした：{detail}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Roster saved: {path} ({pages} page(s)).</source>
+        <translation>名簿を保存しました：{path}（{pages} ページ）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the roster</source>
+        <translation>名簿の保存</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
