@@ -256,6 +256,61 @@ def screen_search(studio: Studio) -> None:
         window.close()
 
 
+def screen_verification(studio: Studio) -> None:
+    """The verification line on the demo's first day: a valid number, a misheard one, and a
+    visitor without a number found by kana."""
+    from reservations.booking import BookingService, SearchInput
+    from reservations.demo import DEMO_ACCOUNTS
+    from reservations.domain import JST
+    from reservations.receipt import damm_is_valid
+    from reservations.session import open_session
+
+    try:
+        from ui.verification_panel import VerificationPanel
+    except ImportError as exc:
+        raise Skip(f"ui/verification_panel.py cannot be imported yet ({exc})") from exc
+
+    def on_the_day() -> dt.datetime:
+        return dt.datetime.combine(ROSTER_DAY, dt.time(10, 5), tzinfo=JST)
+
+    vault, session = open_session(
+        studio.db_path, ACCOUNT, DEMO_ACCOUNTS[ACCOUNT][1], clock=on_the_day
+    )
+    try:
+        found = BookingService(session).find(
+            SearchInput(center=ROSTER_CENTER, date=ROSTER_DAY, status="booked", limit=5)
+        )
+        if not found:
+            raise Skip("the demo has no booking on the roster day")
+        visitor = found[0]
+        window = studio.main_window(vault, session)
+        panel = window.findChild(VerificationPanel)
+        if panel is None:
+            raise Skip("the main window has no VerificationPanel")
+        window.show_tab(2)  # type: ignore[attr-defined]
+        panel.select_center(1)
+        panel.receipt_edit.setText(visitor.receipt_display)
+        panel.check_receipt()
+        studio.save(window, "verification_valid")
+        digits = visitor.receipt
+        misheard = next(
+            digits[:5] + d + digits[6:]
+            for d in "0123456789"
+            if not damm_is_valid(digits[:5] + d + digits[6:])
+        )
+        panel.receipt_edit.setText(f"{misheard[:4]}-{misheard[4:]}")
+        panel.check_receipt()
+        studio.save(window, "verification_misheard")
+        panel.receipt_edit.clear()
+        panel.lost_group.setChecked(True)
+        panel.lost_kana.setText((visitor.family_kana or "")[:2])
+        panel.search_lost()
+        studio.save(window, "verification_lost")
+        window.close()
+    finally:
+        vault.close()
+
+
 def screen_roster(studio: Studio) -> None:
     """Page 1 of a day roster (numbers only), rendered from the PDF with pdftoppm."""
     import subprocess
@@ -284,6 +339,7 @@ SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
     "search": screen_search,
+    "verification": screen_verification,
     "roster": screen_roster,
 }
 
