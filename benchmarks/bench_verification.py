@@ -83,3 +83,80 @@ def verification(ctx: Context) -> list[Row]:
         Row("receipt check (booked here)", stats["check"], stats["bare_check"], TARGET_MS, note),
         Row("misheard digit: candidate search", stats["misheard"], stats["bare"], TARGET_MS),
     ]
+
+
+ROSTER_TARGET_MS = 1000.0
+
+
+@benchmark(
+    "roster",
+    "Day roster PDF",
+    """
+`RosterService.day_roster(center, day)` (an audited read of the day's bookings) followed by
+`write_pdf` (A4, embedded Japanese TrueType subset, atomic write) for one center and day of
+the demo vault, and the rendering alone of a 200-booking roster (the day at a real center:
+about 60 bookings a center over a period, up to 200 on a busy day). Bare: reportlab building
+a one-line PDF with the same embedded font (the fixed cost of a PDF).
+""",
+)
+def roster(ctx: Context) -> list[Row]:
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reservations.domain import now_jst
+    from reservations.fonts import find_japanese_font
+    from reservations.roster import Roster, RosterService, RosterSlot, render_roster_pdf
+
+    service = RosterService(ctx.session)
+    center_id, day = ctx.conn.execute(
+        "SELECT s.center_id, s.date FROM slots s WHERE s.is_open = 1 ORDER BY s.date, s.id LIMIT 1"
+    ).fetchone()
+    day = dt.date.fromisoformat(day)
+    full = service.day_roster(int(center_id), day)
+    # The first 200 numbers of that day, slot by slot: the issue's "full day of 200 bookings".
+    left = 200
+    slots: list[RosterSlot] = []
+    for slot in full.slots:
+        take = slot.entries[:left]
+        left -= len(take)
+        slots.append(RosterSlot(slot.start, slot.end, take))
+    day200 = Roster(full.center, full.day, tuple(slots))
+    font = find_japanese_font()
+    folder = Path(tempfile.mkdtemp(prefix="resdesk-bench-roster-"))
+    pages: list[int] = []
+
+    def whole_day(i: int) -> None:
+        roster = service.day_roster(int(center_id), day)
+        pages.append(service.write_pdf(roster, folder / f"day-{i}.pdf", overwrite=True))
+
+    def render_200(_i: int) -> None:
+        render_roster_pdf(day200, io.BytesIO(), now_jst(), "operator", font)
+
+    def bare(_i: int) -> None:
+        canvas = Canvas(io.BytesIO())
+        canvas.setFont(font.name, 12)
+        canvas.drawString(72, 720, "受付番号一覧")
+        canvas.save()
+
+    try:
+        stats = interleave(
+            {"day": whole_day, "render200": render_200, "bare": bare}, iterations=10, warmup=1
+        )
+    finally:
+        for path in folder.glob("*"):
+            path.unlink()
+        folder.rmdir()
+    note = f"The whole day: {full.receipts} numbers on {pages[-1] if pages else '?'} pages."
+    return [
+        Row("200 bookings: render the PDF", stats["render200"], stats["bare"], ROSTER_TARGET_MS),
+        Row(
+            f"a whole demo day ({full.receipts} bookings): read, audit, render, write",
+            stats["day"],
+            stats["bare"],
+            ROSTER_TARGET_MS,
+            note,
+        ),
+    ]
