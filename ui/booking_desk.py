@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from reservations.normalize import (
 )
 from reservations.readback import WHAT_TO_BRING_JA, readback_ja
 from reservations.session import Session
+from ui.dialogs import ask_yes_no
 from ui.i18n import error_text, field_error_text
 from ui.slot_picker import SlotPicker
 
@@ -426,14 +426,7 @@ class BookingDesk(QWidget):
 
     def confirm(self, text: str) -> bool:
         """One confirmation before anything is saved (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Book"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Book"), text)
 
     def book(self) -> Reservation | None:
         """Validate, confirm once, book; show the receipt number or say what is wrong."""

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -42,6 +41,7 @@ from reservations.domain import Reservation, Slot, Status
 from reservations.normalize import format_phone_national
 from reservations.session import Session
 from reservations.slots import SlotService
+from ui.dialogs import ask_yes_no
 from ui.i18n import error_text, field_error_text
 from ui.models import ObjectRole, ReservationTableModel
 from ui.move_dialog import MoveDialog
@@ -815,14 +815,7 @@ class SearchPanel(QWidget):
     # -- dialogs (overridable, so tests need not run a modal loop) ---------------------------
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Please confirm"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Please confirm"), text)
 
     def _ask_cancel_reason(self, reservation: Reservation) -> str | None:
         """The reason typed (maybe empty), or ``None`` when the operator kept the booking."""

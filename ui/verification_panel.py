@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -58,6 +57,7 @@ from reservations.verification import (
     VerificationService,
     Visitor,
 )
+from ui.dialogs import ask_yes_no
 from ui.i18n import error_text
 
 # QSettings key of the calling center (its id): kept until the operator chooses another.
@@ -1113,14 +1113,7 @@ class VerificationPanel(QWidget):
     # -- dialogs (overridable, so tests need not run a modal loop) -----------------------------
 
     def _confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Please confirm"),
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Please confirm"), text, default_yes=False)
 
     def _ask_roster_path(self) -> Path | None:
         """The PDF to write, chosen in a save dialog that asks before replacing a file."""
