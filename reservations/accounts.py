@@ -2,19 +2,31 @@
 
 The role lives in the encrypted database (so editing the key file cannot promote anyone); the
 key slot lives in the sidecar file (so a password can unlock the data key).
+
+Life cycle, supervisors only (except changing one's own password): add (with a one-time
+initial password that must be changed at first login), disable (cannot log in, slot kept),
+remove (slot destroyed), reset a forgotten password (new key pair and slot), change role.
+A removed account keeps its database row, marked removed: the audit trail names accounts, and
+a kept row means the name can never be handed to somebody else and still shows who created
+it and when it was removed.  At least one active supervisor always remains.
+
+Every change is one audit entry; no entry ever holds a password.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from reservations import errors
 from reservations.domain import Account, Role
-from reservations.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile
+from reservations.keyslots import DEFAULT_KDF, KdfParams
 from reservations.passwords import check_new_password
 from reservations.permissions import Permission
 from reservations.session import Session
+from reservations.store import UnitOfWork
+from reservations.vault import Vault
 
 MAX_ACCOUNT_NAME_LENGTH = 32
 
@@ -25,12 +37,16 @@ class AccountInfo:
     role: Role
     disabled: bool
     created_at: str
+    must_change_password: bool = False
+    removed: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {
             "name": self.name,
             "role": self.role.value,
             "disabled": self.disabled,
+            "must_change_password": self.must_change_password,
+            "removed": self.removed,
             "created_at": self.created_at,
         }
 
@@ -58,58 +74,288 @@ def parse_role(value: str) -> Role:
         raise errors.InvalidInput("role: use operator or supervisor.", field="role") from None
 
 
+@dataclass(frozen=True)
+class _Row:
+    name: str
+    role: Role
+    public_key: bytes
+    disabled: bool
+    must_change_password: bool
+    removed: bool
+    created_at: str
+
+
+class _AccountRecords:
+    """The account rows, read and written inside the caller's unit of work.
+
+    Runs on the vault's connection, in the transaction the unit of work opened (the same
+    connection).  These statements belong in ``store.UnitOfWork``; they live here until the
+    store grows account methods (see the accounts issue), so no other module depends on them.
+    """
+
+    _COLUMNS = (
+        "name, role, public_key, disabled, must_change_password, removed_at IS NOT NULL, created_at"
+    )
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    @staticmethod
+    def _row(r: Any) -> _Row:
+        return _Row(r[0], Role(r[1]), bytes(r[2]), bool(r[3]), bool(r[4]), bool(r[5]), r[6])
+
+    def all(self) -> list[_Row]:
+        rows = self._conn.execute(f"SELECT {self._COLUMNS} FROM accounts ORDER BY name")
+        return [self._row(r) for r in rows.fetchall()]
+
+    def get(self, name: str) -> _Row | None:
+        r = self._conn.execute(
+            f"SELECT {self._COLUMNS} FROM accounts WHERE name = ?", (name,)
+        ).fetchone()
+        return None if r is None else self._row(r)
+
+    def live(self, name: str) -> _Row:
+        row = self.get(name)
+        if row is None or row.removed:
+            raise errors.NotFound(f"There is no account named {name}.")
+        return row
+
+    def active_supervisors(self) -> int:
+        r = self._conn.execute(
+            "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled = 0 "
+            "AND removed_at IS NULL"
+        ).fetchone()
+        return int(r[0])
+
+    def insert(self, name: str, role: Role, public_key: bytes, at: str, by: str) -> None:
+        self._conn.execute(
+            "INSERT INTO accounts(name, role, public_key, created_at, created_by, "
+            "must_change_password) VALUES (?, ?, ?, ?, ?, 1)",
+            (name, role.value, public_key, at, by),
+        )
+
+    def update(self, name: str, **columns: object) -> None:
+        allowed = {"role", "public_key", "disabled", "must_change_password"}
+        allowed |= {"removed_at", "removed_by"}
+        assert set(columns) <= allowed, columns
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        self._conn.execute(
+            f"UPDATE accounts SET {assignments} WHERE name = ?", (*columns.values(), name)
+        )
+
+
 class AccountService:
-    def __init__(
-        self,
-        session: Session,
-        keyslots: KeySlotFile,
-        data_key: bytes | bytearray,
-        *,
-        kdf: KdfParams = DEFAULT_KDF,
-    ) -> None:
+    def __init__(self, session: Session, vault: Vault, *, kdf: KdfParams = DEFAULT_KDF) -> None:
         self._session = session
-        self._keyslots = keyslots
-        self._data_key = data_key
+        self._vault = vault
+        self._keyslots = vault.keyslots
+        self._records = _AccountRecords(vault.conn)
         self._kdf = kdf
 
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _commit_with_key_file(self, uow: UnitOfWork, before: object) -> None:
+        """Save the key file, then commit the database transaction.
+
+        The key file goes first: if it cannot be written the transaction rolls back and
+        nothing changed.  ``before`` (a ``KeySlotFile.snapshot``) is restored when either
+        step fails.
+        """
+        try:
+            self._keyslots.save()
+        except BaseException:
+            self._keyslots.restore(before)
+            raise
+        try:
+            uow.commit()
+        except BaseException:
+            self._keyslots.restore(before)
+            # Best effort: put the old slots back on disk too.
+            try:
+                self._keyslots.save()
+            except errors.ReservationError:
+                pass
+            raise
+
+    def _refuse_last_supervisor(self, row: _Row, what: str) -> None:
+        if (
+            row.role is Role.SUPERVISOR
+            and not row.disabled
+            and self._records.active_supervisors() <= 1
+        ):
+            raise errors.Conflict(
+                f"{row.name} is the last active supervisor and cannot be {what}; add or enable "
+                "another supervisor first."
+            )
+
+    def _forget_failures(self, name: str) -> None:
+        table = self._keyslots.extra.get("failures")
+        if isinstance(table, dict):
+            table.pop(name, None)
+
+    # -- operations ------------------------------------------------------------------------
+
     def add(self, name: str, role: Role, password: str | bytearray) -> Account:
-        """Create an account with its own key slot (supervisors only)."""
+        """Create an account with its own key slot (supervisors only).
+
+        ``password`` is a one-time initial password: the account must change it at its
+        first login.
+        """
         s = self._session
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
-        check_new_password(account, password if isinstance(password, str) else password.decode())
+        check_new_password(account, password)
         with s.store.unit_of_work(write=True) as uow:
-            if any(row[0] == account for row in uow.list_accounts()) or account in (
-                self._keyslots.accounts()
-            ):
+            existing = self._records.get(account)
+            if existing is not None and existing.removed:
+                raise errors.Conflict(
+                    f"An account named {account} existed and was removed; its name stays in "
+                    "the audit trail, so choose another name."
+                )
+            # The freshest file: counters of failed logins may have changed since the login.
+            self._keyslots.reload()
+            before = self._keyslots.snapshot()
+            if existing is not None or account in self._keyslots.accounts():
                 raise errors.Conflict(f"An account named {account} already exists.")
             public_key = self._keyslots.add_account(
-                account, password, self._data_key, kdf=self._kdf
+                account, password, self._vault.keys.data_key, kdf=self._kdf
             )
-            uow.add_account(account, role.value, public_key, s.timestamp(), s.account.name)
+            self._records.insert(account, role, public_key, s.timestamp(), s.account.name)
             s.audit(uow, "account-add", f"{account} ({role.value})")
-            # Slot first, then the commit: a slot without an account row cannot log in, while
-            # an account row without a slot could never be fixed by adding it again.
-            try:
-                self._keyslots.save()
-            except OSError:
-                self._keyslots.remove_account(account)
-                raise errors.StorageError(
-                    "The key file could not be written; the account was not created."
-                ) from None
-            try:
-                uow.commit()
-            except BaseException:
-                self._keyslots.remove_account(account)
-                self._keyslots.save()
-                raise
+            self._commit_with_key_file(uow, before)
         return Account(account, role)
 
     def list(self) -> list[AccountInfo]:
         s = self._session
         s.require(Permission.LIST_ACCOUNTS)
-        with s.store.unit_of_work(write=False) as uow:
+        with s.store.unit_of_work(write=False):
             return [
-                AccountInfo(name, Role(role), disabled, created)
-                for name, role, disabled, created in uow.list_accounts()
+                AccountInfo(
+                    row.name,
+                    row.role,
+                    row.disabled,
+                    row.created_at,
+                    row.must_change_password,
+                    row.removed,
+                )
+                for row in self._records.all()
             ]
+
+    def disable(self, name: str) -> None:
+        """The account can no longer log in; its slot is kept so it can be enabled again."""
+        s = self._session
+        s.require(Permission.MANAGE_ACCOUNTS)
+        account = normalize_account_name(name)
+        with s.store.unit_of_work(write=True) as uow:
+            row = self._records.live(account)
+            if row.disabled:
+                raise errors.Conflict(f"The account {account} is already disabled.")
+            self._refuse_last_supervisor(row, "disabled")
+            self._records.update(account, disabled=1)
+            s.audit(uow, "account-disable", account)
+            uow.commit()
+
+    def enable(self, name: str) -> None:
+        s = self._session
+        s.require(Permission.MANAGE_ACCOUNTS)
+        account = normalize_account_name(name)
+        with s.store.unit_of_work(write=True) as uow:
+            row = self._records.live(account)
+            if not row.disabled:
+                raise errors.Conflict(f"The account {account} is not disabled.")
+            self._records.update(account, disabled=0)
+            s.audit(uow, "account-enable", account)
+            uow.commit()
+
+    def remove(self, name: str) -> None:
+        """Destroy the account's key slot; its row stays, marked removed (see module doc)."""
+        s = self._session
+        s.require(Permission.MANAGE_ACCOUNTS)
+        account = normalize_account_name(name)
+        with s.store.unit_of_work(write=True) as uow:
+            row = self._records.live(account)
+            self._refuse_last_supervisor(row, "removed")
+            self._records.update(
+                account, disabled=1, removed_at=s.timestamp(), removed_by=s.account.name
+            )
+            s.audit(uow, "account-remove", account)
+            self._keyslots.reload()
+            # A slot already missing (an earlier attempt that died after saving the key file)
+            # is fine: the goal is that no slot remains.
+            if account not in self._keyslots.accounts():
+                uow.commit()
+                return
+            before = self._keyslots.snapshot()
+            self._keyslots.remove_account(account)
+            self._forget_failures(account)
+            self._commit_with_key_file(uow, before)
+
+    def set_role(self, name: str, role: Role) -> None:
+        s = self._session
+        s.require(Permission.MANAGE_ACCOUNTS)
+        account = normalize_account_name(name)
+        with s.store.unit_of_work(write=True) as uow:
+            row = self._records.live(account)
+            if row.role is role:
+                return
+            if role is not Role.SUPERVISOR:
+                self._refuse_last_supervisor(row, "demoted")
+            self._records.update(account, role=role.value)
+            s.audit(uow, "account-role", f"{account} ({row.role.value} -> {role.value})")
+            uow.commit()
+
+    def reset_password(self, name: str, new_password: str | bytearray) -> None:
+        """A forgotten password: a new key pair and slot, sealed with this session's data key.
+
+        The account must change the new password at its next login; a lockout of the name
+        is lifted.
+        """
+        s = self._session
+        s.require(Permission.MANAGE_ACCOUNTS)
+        account = normalize_account_name(name)
+        if account == s.account.name:
+            raise errors.Conflict(
+                "A supervisor changes their own password, not resets it: use "
+                "'resdesk account passwd' without a name."
+            )
+        check_new_password(account, new_password)
+        with s.store.unit_of_work(write=True) as uow:
+            self._records.live(account)
+            # The freshest file: counters of failed logins may have changed since the login.
+            self._keyslots.reload()
+            before = self._keyslots.snapshot()
+            if account in self._keyslots.accounts():
+                public_key = self._keyslots.replace_account(
+                    account, new_password, self._vault.keys.data_key, kdf=self._kdf
+                )
+            else:
+                public_key = self._keyslots.add_account(
+                    account, new_password, self._vault.keys.data_key, kdf=self._kdf
+                )
+            self._forget_failures(account)
+            self._records.update(account, public_key=public_key, must_change_password=1)
+            s.audit(uow, "account-reset", account)
+            self._commit_with_key_file(uow, before)
+
+    def change_own_password(self, new_password: str | bytearray) -> None:
+        """Re-wrap this account's private key under a new password (any role).
+
+        Allowed, and the only thing allowed, while the initial password must still be
+        changed.  The session itself proved the current password at login.
+        """
+        s = self._session
+        account = s.account.name
+        check_new_password(account, new_password)
+        keys = self._vault.keys
+        with s.store.unit_of_work(write=True) as uow:
+            row = self._records.live(account)
+            if row.disabled:
+                raise errors.NotPermitted("This account is disabled.")
+            self._keyslots.reload()
+            before = self._keyslots.snapshot()
+            self._keyslots.set_password(account, keys, new_password, kdf=self._kdf)
+            self._records.update(account, must_change_password=0)
+            s.audit(uow, "account-passwd", account)
+            self._commit_with_key_file(uow, before)
+        s.must_change_password = False
+        self._vault.must_change_password = False

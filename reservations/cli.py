@@ -35,7 +35,7 @@ _ENV_HELP = (
     "  RESDESK_DB            vault path when --db is not given\n"
     "  RESDESK_USER          account name (else asked on the terminal)\n"
     "  RESDESK_PASSWORD      account password (else asked on the terminal)\n"
-    "  RESDESK_NEW_PASSWORD  password for a new account (init, account add)\n"
+    "  RESDESK_NEW_PASSWORD  new password (init, account add, account passwd)\n"
     "  RESDESK_BUSY_TIMEOUT_MS  how long to wait for a busy vault (default 5000)"
 )
 
@@ -183,10 +183,34 @@ def build_parser() -> argparse.ArgumentParser:
     account = sub.add_parser("account", help="accounts").add_subparsers(
         dest="account_command", metavar="ACTION", parser_class=_Parser, required=True
     )
-    p = account.add_parser("add", help="add an account (supervisor)")
+    p = account.add_parser(
+        "add", help="add an account with a one-time initial password (supervisor)"
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--role", required=True, choices=("operator", "supervisor"))
     account.add_parser("list", help="list accounts (supervisor)")
+    p = account.add_parser("disable", help="stop an account from logging in (supervisor)")
+    p.add_argument("name", metavar="NAME")
+    p = account.add_parser("enable", help="let a disabled account log in again (supervisor)")
+    p.add_argument("name", metavar="NAME")
+    p = account.add_parser("remove", help="destroy an account's key slot (supervisor)")
+    p.add_argument("name", metavar="NAME")
+    p = account.add_parser("role", help="change an account's role (supervisor)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--role", required=True, choices=("operator", "supervisor"))
+    p = account.add_parser(
+        "passwd",
+        help="change your own password; with NAME, reset another's (supervisor)",
+    )
+    p.add_argument("name", metavar="NAME", nargs="?")
+
+    sub.add_parser(
+        "rekey",
+        help="replace the vault's data key and print a new recovery sheet (supervisor)",
+    )
+    from reservations.cli_audit import add_audit_parser
+
+    add_audit_parser(sub, _Parser)
     return parser
 
 
@@ -463,28 +487,95 @@ def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
     return int(ExitCode.INTEGRITY)
 
 
+def _account_line(a: dict[str, object]) -> str:
+    flags = [
+        word
+        for word, on in (
+            ("removed", a["removed"]),
+            ("disabled", a["disabled"] and not a["removed"]),
+            ("must-change-password", a["must_change_password"] and not a["removed"]),
+        )
+        if on
+    ]
+    return f"{a['name']:<20} {a['role']:<10} {' '.join(flags)}".rstrip()
+
+
 def _cmd_account(args: argparse.Namespace, db: Path, out: Output) -> int:
     from reservations.accounts import AccountService, normalize_account_name, parse_role
+    from reservations.permissions import Permission
 
+    command = args.account_command
     with _session(db) as (vault, session):
-        service = AccountService(session, vault.keyslots, vault.keys.data_key)
-        if args.account_command == "list":
+        service = AccountService(session, vault)
+        if command == "list":
             accounts = [a.to_json() for a in service.list()]
-            out.data(
-                accounts,
-                lambda: "\n".join(
-                    f"{a['name']:<20} {a['role']:<10} "
-                    f"{'disabled' if a['disabled'] else ''}".rstrip()
-                    for a in accounts
-                ),
-            )
+            out.data(accounts, lambda: "\n".join(_account_line(a) for a in accounts))
+            return 0
+        if command == "passwd" and (
+            args.name is None or normalize_account_name(args.name) == session.account.name
+        ):
+            service.change_own_password(_new_password(session.account.name))
+            out.data({"name": session.account.name, "changed": True}, lambda: "")
+            out.say(f"Changed the password of '{session.account.name}'.")
             return 0
         name = normalize_account_name(args.name)
-        role = parse_role(args.role)
-        password = _new_password(name)
-        added = service.add(name, role, password)
-    out.data({"name": added.name, "role": added.role.value}, lambda: "")
-    out.say(f"Added {added.role.value} account '{added.name}'.")
+        if command == "add":
+            role = parse_role(args.role)
+            # Refuse an operator before asking for a password they may not set.
+            session.require(Permission.MANAGE_ACCOUNTS)
+            added = service.add(name, role, _new_password(name))
+            out.data({"name": added.name, "role": added.role.value}, lambda: "")
+            out.say(
+                f"Added {added.role.value} account '{added.name}'. Its password is a one-time "
+                "initial password: the account must change it at its first login."
+            )
+            return 0
+        if command == "passwd":
+            session.require(Permission.MANAGE_ACCOUNTS)
+            service.reset_password(name, _new_password(name))
+            done = (
+                f"Reset the password of '{name}' (a new key slot; any lock is lifted). The "
+                "account must change it at its next login"
+            )
+        elif command == "disable":
+            service.disable(name)
+            done = f"Disabled '{name}': it can no longer log in (its key slot is kept)"
+        elif command == "enable":
+            service.enable(name)
+            done = f"Enabled '{name}'"
+        elif command == "remove":
+            service.remove(name)
+            done = f"Removed '{name}': its key slot is destroyed; the name stays in the audit trail"
+        else:
+            role = parse_role(args.role)
+            service.set_role(name, role)
+            done = f"'{name}' is now {role.value}"
+    out.data({"name": name, "action": command}, lambda: "")
+    out.say(done + ".")
+    return 0
+
+
+def _cmd_rekey(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.keyslots import recovery_sheet_groups
+    from reservations.rekey import rekey
+
+    with _session(db) as (vault, session):
+        new_key = rekey(session, vault)
+    try:
+        sheet = recovery_sheet_groups(new_key)
+    finally:
+        new_key[:] = bytes(len(new_key))
+    out.data(
+        {"vault": str(db), "recovery_key": sheet, "old_sheet_valid": False},
+        lambda: (
+            "NEW RECOVERY SHEET - Reservation Desk\n"
+            f"Vault: {db}\n\n{sheet}\n\n"
+            "The vault's data key was replaced. This is the new key: print or write it down\n"
+            "now and keep it in the locked safe. The OLD recovery sheet no longer opens\n"
+            "anything: shred it. Backups made before now still open with the old sheet only."
+        ),
+    )
+    out.say("Replaced the data key and re-sealed it to every account.")
     return 0
 
 
@@ -495,6 +586,11 @@ def _cmd_gui(db_arg: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from reservations.cli_audit import run_audit_command
+    from reservations.hardening import disable_core_dumps
+
+    # Before any key or password is in memory: a crash must not write them to a core file.
+    disable_core_dumps()
     out = Output(json_mode=False, out=sys.stdout, err=sys.stderr)
     try:
         rest, out.json_mode, db_arg = _split_global_options(sys.argv[1:] if argv is None else argv)
@@ -517,6 +613,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "roster": _cmd_roster,
             "check": _cmd_check,
             "account": _cmd_account,
+            "rekey": _cmd_rekey,
+            "audit": run_audit_command,
         }[args.command]
         return handler(args, db, out)
     except errors.ReservationError as exc:

@@ -34,13 +34,14 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import copy
 import errno
 import json
 import os
 import secrets
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -142,6 +143,9 @@ class AccountKeys:
     account: str
     private_key: X25519PrivateKey
     data_key: bytearray
+    # The data key of a key rotation that was prepared but maybe not finished (see
+    # ``reservations.rekey``); None when no rotation is pending for this slot.
+    pending_data_key: bytearray | None = None
 
 
 @dataclass
@@ -157,6 +161,8 @@ class _Slot:
     ephemeral_public_key: bytes
     seal_nonce: bytes
     seal_ciphertext: bytes
+    # (ephemeral public key, nonce, ciphertext) of the data key a rotation is moving to.
+    pending: tuple[bytes, bytes, bytes] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,6 +359,15 @@ def _decode_slot(value: object, index: int) -> _Slot:
     wrapped = _obj(_field(slot, "wrapped_private_key", where), f"{where} wrapped_private_key")
     sealed = _obj(_field(slot, "sealed_data_key", where), f"{where} sealed_data_key")
     ciphertext_len = 32 + _GCM_TAG_BYTES
+    pending: tuple[bytes, bytes, bytes] | None = None
+    if "pending_sealed_data_key" in slot:
+        label = f"{where} pending_sealed_data_key"
+        sealed_new = _obj(slot["pending_sealed_data_key"], label)
+        pending = (
+            _b64(_field(sealed_new, "ephemeral_public_key", label), label, _X25519_KEY_BYTES),
+            _b64(_field(sealed_new, "nonce", label), label, _NONCE_BYTES),
+            _b64(_field(sealed_new, "ciphertext", label), label, ciphertext_len),
+        )
     return _Slot(
         account=account,
         public_key=_b64(_field(slot, "public_key", where), f"{where} public_key", 32),
@@ -383,11 +398,12 @@ def _decode_slot(value: object, index: int) -> _Slot:
             f"{where} sealed_data_key ciphertext",
             ciphertext_len,
         ),
+        pending=pending,
     )
 
 
 def _encode_slot(slot: _Slot) -> dict[str, object]:
-    return {
+    encoded: dict[str, object] = {
         "account": slot.account,
         "public_key": _b64e(slot.public_key),
         "kdf": {
@@ -407,6 +423,14 @@ def _encode_slot(slot: _Slot) -> dict[str, object]:
             "ciphertext": _b64e(slot.seal_ciphertext),
         },
     }
+    if slot.pending is not None:
+        ephemeral, nonce, ciphertext = slot.pending
+        encoded["pending_sealed_data_key"] = {
+            "ephemeral_public_key": _b64e(ephemeral),
+            "nonce": _b64e(nonce),
+            "ciphertext": _b64e(ciphertext),
+        }
+    return encoded
 
 
 def _storage_error(exc: OSError, action: str) -> StorageError:
@@ -585,21 +609,25 @@ class KeySlotFile:
         ciphertext = AESGCM(_seal_key(shared)).encrypt(nonce, bytes(data_key), aad)
         return ephemeral_raw, nonce, ciphertext
 
-    def _unseal(self, slot: _Slot, private_key: X25519PrivateKey) -> bytearray:
+    def _unseal(
+        self,
+        slot: _Slot,
+        private_key: X25519PrivateKey,
+        sealed: tuple[bytes, bytes, bytes] | None = None,
+    ) -> bytearray:
         damaged = KeyFileCorrupt(
             "The key file is damaged: this account's copy of the data key cannot be decrypted."
         )
+        ephemeral, nonce, ciphertext = sealed or (
+            slot.ephemeral_public_key,
+            slot.seal_nonce,
+            slot.seal_ciphertext,
+        )
         try:
-            peer = X25519PublicKey.from_public_bytes(slot.ephemeral_public_key)
+            peer = X25519PublicKey.from_public_bytes(ephemeral)
             shared = private_key.exchange(peer)
-            aad = _aad(
-                _PURPOSE_SEAL,
-                self._vault_id,
-                slot.account,
-                slot.public_key,
-                slot.ephemeral_public_key,
-            )
-            plain = AESGCM(_seal_key(shared)).decrypt(slot.seal_nonce, slot.seal_ciphertext, aad)
+            aad = _aad(_PURPOSE_SEAL, self._vault_id, slot.account, slot.public_key, ephemeral)
+            plain = AESGCM(_seal_key(shared)).decrypt(nonce, ciphertext, aad)
         except (InvalidTag, ValueError):
             raise damaged from None
         if len(plain) != DATA_KEY_BYTES:
@@ -645,6 +673,26 @@ class KeySlotFile:
         )
         return public_raw
 
+    def replace_account(
+        self,
+        account: str,
+        password: bytearray | str,
+        data_key: bytes | bytearray,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> bytes:
+        """A new key pair and slot for an existing account (a supervisor's password reset).
+
+        The old slot is destroyed, so the forgotten password opens nothing any more.  Returns
+        the new raw public key; on failure the old slot stays.
+        """
+        old = self._slot(account)
+        del self._slots[account]
+        try:
+            return self.add_account(account, password, data_key, kdf=kdf)
+        except BaseException:
+            self._slots[account] = old
+            raise
+
     def remove_account(self, account: str) -> None:
         """Destroy the account's slot (gone from the file at the next ``save``)."""
         self._slot(account)
@@ -689,7 +737,64 @@ class KeySlotFile:
                 "The key file is damaged: this account's public key does not match its private key."
             )
         data_key = self._unseal(slot, private_key)
-        return AccountKeys(account=slot.account, private_key=private_key, data_key=data_key)
+        pending: bytearray | None = None
+        if slot.pending is not None:
+            # A damaged pending copy only matters if the database did move to the new key;
+            # the caller then reports the vault as unopenable with the key it has.
+            with contextlib.suppress(KeyFileCorrupt):
+                pending = self._unseal(slot, private_key, slot.pending)
+        return AccountKeys(
+            account=slot.account,
+            private_key=private_key,
+            data_key=data_key,
+            pending_data_key=pending,
+        )
+
+    # -- key rotation (see reservations.rekey) --------------------------------------------
+
+    def has_pending(self) -> bool:
+        return any(slot.pending is not None for slot in self._slots.values())
+
+    def seal_pending(
+        self, account: str, public_key: bytes, new_data_key: bytes | bytearray
+    ) -> None:
+        """Seal a rotation's new data key to ``account`` next to its current copy.
+
+        ``public_key`` comes from the encrypted database: a slot whose public key differs was
+        altered outside the application, and sealing to it could hand the new key to whoever
+        altered it.
+        """
+        _check_data_key(new_data_key)
+        slot = self._slot(account)
+        if not secrets.compare_digest(slot.public_key, public_key):
+            raise KeyFileCorrupt(
+                f"The key slot of account {account} does not match the vault's record of it; "
+                "reset that account's password before replacing the data key."
+            )
+        slot.pending = self._seal(account, slot.public_key, new_data_key)
+
+    def promote_pending(self) -> bool:
+        """Make every pending copy the current one; True when anything changed.
+
+        Idempotent: a second call (another process finishing the same rotation) changes
+        nothing.
+        """
+        changed = False
+        for slot in self._slots.values():
+            if slot.pending is not None:
+                slot.ephemeral_public_key, slot.seal_nonce, slot.seal_ciphertext = slot.pending
+                slot.pending = None
+                changed = True
+        return changed
+
+    def drop_pending(self) -> bool:
+        """Forget a rotation that never reached the database; True when anything changed."""
+        changed = False
+        for slot in self._slots.values():
+            if slot.pending is not None:
+                slot.pending = None
+                changed = True
+        return changed
 
     def reseal_all(self, new_data_key: bytes | bytearray) -> None:
         """Seal ``new_data_key`` to every account's public key; no password needed.
@@ -801,6 +906,51 @@ class KeySlotFile:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
         self._on_disk = payload
+
+    def snapshot(self) -> object:
+        """The slots and ``extra`` as they are now, for ``restore`` after a failed change."""
+        return copy.deepcopy((self._slots, self.extra))
+
+    def restore(self, snapshot: object) -> None:
+        slots: dict[str, _Slot]
+        extra: dict[str, object]
+        slots, extra = copy.deepcopy(snapshot)  # type: ignore[misc]
+        self._slots = slots
+        self.extra = extra
+
+    def reload(self) -> None:
+        """Re-read the file, dropping changes not yet saved (used before small updates)."""
+        fresh = KeySlotFile.load(self._path)
+        if fresh.vault_id != self._vault_id:
+            raise KeyFileCorrupt(
+                "The key file was replaced by one of another vault; put the right .keys file "
+                "next to the database."
+            )
+        self._slots = fresh._slots
+        self.extra = fresh.extra
+        self._on_disk = fresh._on_disk
+
+    def update_extra(self, change: Callable[[dict[str, object]], bool]) -> None:
+        """Apply ``change`` to ``extra`` as it is on disk now and save when it says so.
+
+        For bookkeeping several sessions write (login failure counters): the file is re-read
+        first, so a change another session saved meanwhile is kept, and the write is retried
+        a few times when the file changes under us.  Slots must have no unsaved changes.
+        """
+        for attempt in range(5):
+            current = None
+            with contextlib.suppress(OSError):
+                current = self._path.read_bytes()
+            if current is not None and current != self._on_disk:
+                self.reload()
+            if not change(self.extra):
+                return
+            try:
+                self.save()
+                return
+            except VaultBusy:
+                if attempt == 4:
+                    raise
 
     def _link_new(self, tmp_path: Path) -> None:
         try:

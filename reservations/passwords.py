@@ -1,45 +1,59 @@
 """Password rules in the spirit of NIST SP 800-63B: length, not the account name, not common.
 
-No composition rules: they make passwords harder to remember, not harder to guess.
+No composition rules (no "one digit, one capital"): they make passwords harder to remember,
+not harder to guess.  What is refused instead is what attackers try first: short passwords,
+the account name, and the entries of a bundled list of common passwords
+(``resources/common_passwords.txt``, read once, compared in lower case).
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from pathlib import Path
 
 from reservations.errors import InvalidInput
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
 
-# The most common passwords that are 10 characters or longer (the shorter ones are already
-# refused by length).  The accounts issue replaces this with a bundled list file.
-_COMMON = frozenset(
-    {
-        "1234567890",
-        "0123456789",
-        "1111111111",
-        "0000000000",
-        "qwertyuiop",
-        "password12",
-        "password123",
-        "password1234",
-        "passw0rd123",
-        "iloveyou12",
-        "abcdefghij",
-        "abc1234567",
-        "qwerty1234",
-        "1q2w3e4r5t",
-        "administrator",
-        "changeme123",
-        "welcome123",
-        "letmein123",
-    }
+COMMON_PASSWORDS_FILE = (
+    Path(__file__).resolve().parent.parent / "resources" / "common_passwords.txt"
 )
 
 
-def check_new_password(account: str, password: str) -> None:
+@functools.cache
+def common_passwords() -> frozenset[str]:
+    """The bundled list, lower case; ``#`` lines are comments.
+
+    A missing list is a packaging bug, not something a user can fix, so it is not hidden.
+    """
+    text = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8")
+    return frozenset(
+        unicodedata.normalize("NFKC", line.strip()).casefold()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def _contains_name_trivially(account: str, lowered: str) -> bool:
+    """The account name with a few characters around it, or repeated, or reversed."""
+    name = unicodedata.normalize("NFKC", account).casefold()
+    if not name:
+        return False
+    for candidate in (name, name[::-1]):
+        if candidate in lowered:
+            rest = lowered.replace(candidate, "")
+            # What is left besides the name is too little to be a password of its own.
+            if len(rest) < MIN_PASSWORD_LENGTH:
+                return True
+    return False
+
+
+def check_new_password(account: str, password: str | bytearray) -> None:
     """Raise ``InvalidInput`` with the reason when ``password`` may not be used."""
+    if isinstance(password, bytearray):
+        password = password.decode("utf-8")
     normalized = unicodedata.normalize("NFKC", password)
     if len(normalized) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(
@@ -53,9 +67,9 @@ def check_new_password(account: str, password: str) -> None:
             field="password",
         )
     lowered = normalized.casefold()
-    if account.casefold() in lowered and len(lowered) - len(account) < MIN_PASSWORD_LENGTH:
+    if _contains_name_trivially(account, lowered):
         raise InvalidInput("The password must not be the account name.", field="password")
-    if lowered in _COMMON or len(set(lowered)) <= 2:
+    if lowered in common_passwords() or len(set(lowered)) <= 2:
         raise InvalidInput(
             "This password is too common to be safe; choose another one.", field="password"
         )

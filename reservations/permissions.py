@@ -25,6 +25,8 @@ class Permission(StrEnum):
     LIST_ACCOUNTS = "list accounts"
     CHECK_INTEGRITY = "check integrity"
     PRINT_ROSTER = "print day rosters"
+    VIEW_AUDIT = "view the audit log"
+    EXPORT_AUDIT = "export the audit log"
 
 
 _OPERATOR = frozenset(
@@ -39,12 +41,14 @@ _OPERATOR = frozenset(
         Permission.LIST_SLOTS,
         Permission.CHECK_INTEGRITY,
         Permission.PRINT_ROSTER,
+        Permission.VIEW_AUDIT,  # their own entries only (AuditService enforces it)
     }
 )
 _SUPERVISOR = _OPERATOR | {
     Permission.IMPORT_SLOTS,
     Permission.MANAGE_ACCOUNTS,
     Permission.LIST_ACCOUNTS,
+    Permission.EXPORT_AUDIT,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -105,6 +105,15 @@ CREATE INDEX reservations_by_slot_family_name ON reservations(slot_id, family_na
 CREATE INDEX reservations_by_slot_given_name ON reservations(slot_id, given_name);
 """
 
+# Version 4, accounts life cycle: an account created or reset by a supervisor must choose its
+# own password at first login; a removed account keeps its row (its name stays in the audit
+# trail and cannot be given to somebody else) but loses its key slot.
+_V4 = """
+ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN removed_at TEXT;
+ALTER TABLE accounts ADD COLUMN removed_by TEXT;
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def step(conn: Connection) -> None:
@@ -119,6 +128,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _script(_V1),
     _script(_V2),
     _script(_V3),
+    _script(_V4),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any, Literal, Protocol
 
 from reservations.audit import GENESIS_HASH, AuditEntry, canonical_form, chain_hash
 from reservations.domain import Center, Reservation, Slot, Status
@@ -67,6 +68,27 @@ class NewReservation:
     note: str | None
     created_at: str
     created_by: str
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which audit entries to read; every given key must match (AND).
+
+    ``since``/``until`` compare with the entries' ISO 8601 times as text (all are +09:00):
+    ``since`` is inclusive, ``until`` exclusive.  ``target_contains`` finds a receipt number
+    (display form) among an entry's targets.  ``after_seq`` pages by seq (verify);
+    ``offset`` pages a listing.
+    """
+
+    account: str | None = None
+    action: str | None = None
+    since: str | None = None
+    until: str | None = None
+    target_contains: str | None = None
+    after_seq: int = 0
+    newest_first: bool = False
+    limit: int = 200
+    offset: int = 0
 
 
 class UnitOfWork(Protocol):
@@ -125,6 +147,10 @@ class UnitOfWork(Protocol):
         self, time: str, account: str, action: str, target: str, result: str
     ) -> AuditEntry: ...
     def audit_entries(self) -> list[AuditEntry]: ...
+    def audit_page(self, query: AuditQuery) -> list[AuditEntry]: ...
+    def audit_latest(self) -> AuditEntry | None: ...
+    def audit_accounts(self) -> list[str]: ...
+    def audit_actions(self) -> list[str]: ...
 
     # vault facts
     def get_meta(self, key: str) -> str | None: ...
@@ -272,12 +298,17 @@ def search_sql(query: SearchQuery, *, walk_slots: bool = False) -> tuple[str, li
     return sql, params
 
 
+_AUDIT_COLUMNS = "seq, time, account, action, target, result, prev_hash, hash"
+
+
 class SqlCipherUnitOfWork:
     """``UnitOfWork`` over one SQLCipher connection (see ``vault.connect``)."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._committed = False
+        # The newest entry this transaction appended (for the anchor, after COMMIT).
+        self.last_audit: AuditEntry | None = None
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(sql, params).fetchone()
@@ -534,14 +565,51 @@ class SqlCipherUnitOfWork:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (seq, time, account, action, target, result, prev, digest),
         )
-        return AuditEntry(seq, time, account, action, target, result, prev, digest)
+        entry = AuditEntry(seq, time, account, action, target, result, prev, digest)
+        self.last_audit = entry
+        return entry
 
     def audit_entries(self) -> list[AuditEntry]:
-        rows = self._all(
-            "SELECT seq, time, account, action, target, result, prev_hash, hash "
-            "FROM audit ORDER BY seq"
-        )
+        rows = self._all(f"SELECT {_AUDIT_COLUMNS} FROM audit ORDER BY seq")
         return [AuditEntry(*r) for r in rows]
+
+    def audit_page(self, query: AuditQuery) -> list[AuditEntry]:
+        where: list[str] = []
+        params: list[Any] = []
+        if query.account is not None:
+            where.append("account = ?")
+            params.append(query.account)
+        if query.action is not None:
+            where.append("action = ?")
+            params.append(query.action)
+        if query.since is not None:
+            where.append("time >= ?")
+            params.append(query.since)
+        if query.until is not None:
+            where.append("time < ?")
+            params.append(query.until)
+        if query.target_contains:
+            where.append("instr(target, ?) > 0")
+            params.append(query.target_contains)
+        if query.after_seq:
+            where.append("seq > ?")
+            params.append(query.after_seq)
+        sql = f"SELECT {_AUDIT_COLUMNS} FROM audit"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY seq {'DESC' if query.newest_first else 'ASC'} LIMIT ? OFFSET ?"
+        params += [query.limit, query.offset]
+        return [AuditEntry(*r) for r in self._all(sql, params)]
+
+    def audit_latest(self) -> AuditEntry | None:
+        row = self._one(f"SELECT {_AUDIT_COLUMNS} FROM audit ORDER BY seq DESC LIMIT 1")
+        return None if row is None else AuditEntry(*row)
+
+    def audit_accounts(self) -> list[str]:
+        return [r[0] for r in self._all("SELECT DISTINCT account FROM audit ORDER BY account")]
+
+    def audit_actions(self) -> list[str]:
+        return [r[0] for r in self._all("SELECT DISTINCT action FROM audit ORDER BY action")]
 
     # vault facts
     def get_meta(self, key: str) -> str | None:
@@ -556,11 +624,52 @@ class SqlCipherUnitOfWork:
         )
 
 
-class SqlCipherStore:
-    """``Store`` over an open vault connection."""
+AuditCallback = Callable[[AuditEntry], None]
 
-    def __init__(self, conn: Connection) -> None:
+
+def _database_file(conn: Connection) -> Path | None:
+    """The file behind ``conn``'s main database (None for an in-memory database)."""
+    with database_errors():
+        databases = conn.execute("PRAGMA database_list").fetchall()
+    for _seq, name, file in databases:
+        if name == "main" and file:
+            return Path(file)
+    return None
+
+
+def _anchor_writer(conn: Connection, db_path: Path) -> AuditCallback:
+    from reservations.anchor import AnchorWriter
+
+    def vault_id() -> str | None:
+        # Read after the COMMIT that appended, outside any transaction.
+        with contextlib.suppress(Exception):
+            row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+            return None if row is None else str(row[0])
+        return None
+
+    return AnchorWriter(db_path, vault_id)
+
+
+class SqlCipherStore:
+    """``Store`` over an open vault connection.
+
+    ``on_audit_committed`` is called with the newest audit entry after every COMMIT of a
+    unit of work that appended entries (see ``reservations.anchor``); by default it keeps
+    the anchor file next to the database file.  ``None`` turns it off.
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        on_audit_committed: AuditCallback | None | Literal["default"] = "default",
+    ) -> None:
         self._conn = conn
+        self.database_path = _database_file(conn)
+        if on_audit_committed == "default":
+            on_audit_committed = (
+                None if self.database_path is None else _anchor_writer(conn, self.database_path)
+            )
+        self._on_audit_committed = on_audit_committed
 
     @contextlib.contextmanager
     def unit_of_work(self, *, write: bool) -> Iterator[UnitOfWork]:
@@ -576,3 +685,7 @@ class SqlCipherStore:
                 if not uow.committed and self._conn.in_transaction:
                     with contextlib.suppress(Exception):
                         self._conn.execute("ROLLBACK")
+                # After COMMIT, never before: an anchor must not name an entry that a failed
+                # COMMIT did not store (see reservations/anchor.py).
+                if uow.committed and uow.last_audit is not None and self._on_audit_committed:
+                    self._on_audit_committed(uow.last_audit)

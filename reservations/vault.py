@@ -9,9 +9,11 @@ of SQLite errors to clear sentences exist once.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from typing import Any
 import sqlcipher3
 
 from reservations import errors
-from reservations.domain import Account, Role
+from reservations.domain import Account, Role, now_jst
 from reservations.keyslots import DEFAULT_KDF, AccountKeys, KdfParams, KeySlotFile
 from reservations.schema import LATEST_VERSION, migrate, schema_version
 
@@ -36,6 +38,209 @@ _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
+
+
+_AUTH_FAILED = "The account name or password is wrong."
+
+Clock = Callable[[], dt.datetime]
+Sleep = Callable[[float], None]
+
+
+# -- failed logins -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    """Delays and lockout after failed logins (per account name as typed).
+
+    Counters live in the key file's ``extra`` (so they survive restarts and are shared by
+    every seat), for unknown names too: a locked name must read the same whether or not the
+    account exists.
+    """
+
+    free_failures: int = 2  # consecutive failures before delays start
+    first_delay_s: float = 1.0  # then 1, 2, 4, 8 ... seconds
+    max_delay_s: float = 30.0
+    lockout_after: int = 10  # consecutive failures
+    lockout_minutes: int = 15
+    max_tracked_names: int = 200  # bounded: typing random names must not grow the file
+    max_recorded_times: int = 20  # times kept per name for the audit entry
+
+    def delay_for(self, failures: int) -> float:
+        if failures < self.free_failures:
+            return 0.0
+        return float(
+            min(self.max_delay_s, self.first_delay_s * 2 ** (failures - self.free_failures))
+        )
+
+
+LOGIN_POLICY = LoginPolicy()
+_FAILURES_KEY = "failures"
+_MAX_NAME_KEY = 64
+
+
+@dataclass(frozen=True)
+class FailureRecord:
+    """The failed logins recorded for one account name since its last successful login."""
+
+    count: int
+    times: tuple[str, ...]
+    locked_until: str | None
+
+    @classmethod
+    def from_json(cls, value: object) -> FailureRecord | None:
+        # ``extra`` is neither encrypted nor authenticated: anything malformed counts as
+        # nothing rather than stopping every login.
+        if not isinstance(value, dict):
+            return None
+        count = value.get("count")
+        times = value.get("times", [])
+        locked = value.get("locked_until")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            return None
+        if not isinstance(times, list) or not all(isinstance(t, str) for t in times):
+            times = []
+        return cls(count, tuple(times), locked if isinstance(locked, str) else None)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "count": self.count,
+            "last": self.times[-1] if self.times else None,
+            "times": list(self.times),
+            "locked_until": self.locked_until,
+        }
+
+    def locked_at(self, now: dt.datetime) -> dt.datetime | None:
+        """The end of the lock when it is still in force at ``now``."""
+        if self.locked_until is None:
+            return None
+        try:
+            until = dt.datetime.fromisoformat(self.locked_until)
+        except ValueError:
+            return None
+        if until.tzinfo is None:
+            return None
+        return until if now < until else None
+
+
+def _name_key(account_name: str) -> str:
+    return account_name[:_MAX_NAME_KEY] if isinstance(account_name, str) else ""
+
+
+def _failure_table(extra: dict[str, object]) -> dict[str, object]:
+    table = extra.get(_FAILURES_KEY)
+    if not isinstance(table, dict):
+        table = {}
+        extra[_FAILURES_KEY] = table
+    return table
+
+
+def login_failures(slots: KeySlotFile, account_name: str) -> FailureRecord | None:
+    table = slots.extra.get(_FAILURES_KEY)
+    if not isinstance(table, dict):
+        return None
+    return FailureRecord.from_json(table.get(_name_key(account_name)))
+
+
+def locked_message(until: dt.datetime) -> str:
+    return (
+        "Too many failed logins: this account name is locked; try again at "
+        f"{until:%H:%M} or ask a supervisor to reset the password."
+    )
+
+
+def _record_failure(
+    slots: KeySlotFile, account_name: str, now: dt.datetime, policy: LoginPolicy
+) -> FailureRecord:
+    key = _name_key(account_name)
+    result: list[FailureRecord] = []
+
+    def change(extra: dict[str, object]) -> bool:
+        table = _failure_table(extra)
+        old = FailureRecord.from_json(table.get(key)) or FailureRecord(0, (), None)
+        count = old.count + 1
+        times = (*old.times, now.isoformat(timespec="seconds"))[-policy.max_recorded_times :]
+        locked = old.locked_until
+        if count >= policy.lockout_after:
+            locked = (now + dt.timedelta(minutes=policy.lockout_minutes)).isoformat(
+                timespec="seconds"
+            )
+        record = FailureRecord(count, times, locked)
+        table[key] = record.to_json()
+        if len(table) > policy.max_tracked_names:
+            # Forget names without a slot first (typos, guesses), oldest first, so that
+            # spraying made-up names cannot wipe a real account's counter.
+            real = set(slots.accounts())
+
+            def age(name: str) -> tuple[bool, str]:
+                entry = FailureRecord.from_json(table[name])
+                last = entry.times[-1] if entry and entry.times else ""
+                return (name in real, last)
+
+            for name in sorted((n for n in table if n != key), key=age)[
+                : len(table) - policy.max_tracked_names
+            ]:
+                del table[name]
+        result[:] = [record]
+        return True
+
+    slots.update_extra(change)
+    return result[0]
+
+
+def clear_login_failures(slots: KeySlotFile, account_name: str) -> None:
+    """Forget the failures of ``account_name`` (after they reached the audit trail, or when a
+    supervisor resets the password)."""
+    key = _name_key(account_name)
+
+    def change(extra: dict[str, object]) -> bool:
+        table = extra.get(_FAILURES_KEY)
+        if not isinstance(table, dict) or key not in table:
+            return False
+        del table[key]
+        return True
+
+    slots.update_extra(change)
+
+
+def unlock_throttled(
+    slots: KeySlotFile,
+    account_name: str,
+    password: str | bytearray,
+    *,
+    clock: Clock = now_jst,
+    sleep: Sleep = time.sleep,
+    policy: LoginPolicy = LOGIN_POLICY,
+) -> AccountKeys:
+    """``slots.unlock`` behind the lockout and the growing delay; failures are recorded.
+
+    Only a wrong password (or unknown name) writes the key file; a locked name is refused
+    before the password is even tried.
+    """
+    record = login_failures(slots, account_name)
+    if record is not None:
+        until = record.locked_at(clock())
+        if until is not None:
+            raise errors.AuthenticationFailed(locked_message(until))
+        delay = policy.delay_for(record.count)
+        if delay > 0:
+            sleep(delay)
+    try:
+        return slots.unlock(account_name, password)
+    except errors.AuthenticationFailed:
+        now = clock()
+        try:
+            updated = _record_failure(slots, account_name, now, policy)
+        except errors.ReservationError:
+            # A read-only or full disk must not turn "wrong password" into another message.
+            updated = None
+        if updated is not None:
+            until = updated.locked_at(now)
+            if until is not None:
+                raise errors.AuthenticationFailed(
+                    _AUTH_FAILED + " " + locked_message(until)
+                ) from None
+        raise errors.AuthenticationFailed(_AUTH_FAILED) from None
 
 
 def key_file_path(db_path: Path) -> Path:
@@ -169,7 +374,21 @@ class Vault:
     keys: AccountKeys
     vault_id: str
     demo: bool = False
+    # The account was created or reset by a supervisor and must choose its own password
+    # before doing anything else.
+    must_change_password: bool = False
+    # Failed logins of this account since its last successful one, for the audit trail.
+    login_failures: FailureRecord | None = None
+    # This open finished a data key rotation that was interrupted after the database moved.
+    finished_rekey: bool = False
     _closed: bool = field(default=False, repr=False)
+
+    def forget_login_failures(self) -> None:
+        """Clear the counters once the failures are in the audit trail."""
+        if self.login_failures is None:
+            return
+        self.login_failures = None
+        clear_login_failures(self.keyslots, self.account.name)
 
     def close(self) -> None:
         if self._closed:
@@ -254,11 +473,73 @@ def create_vault(
     return vault, data_key
 
 
-def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> Vault:
+def _wipe_pending(keys: AccountKeys) -> None:
+    if keys.pending_data_key is not None:
+        keys.pending_data_key[:] = bytes(len(keys.pending_data_key))
+
+
+def _connect_current_or_pending(
+    db_path: Path, slots: KeySlotFile, keys: AccountKeys
+) -> tuple[Connection, bool]:
+    """Open the database with the current data key, or with the pending one of an
+    interrupted rotation (then finish it); returns the connection and whether it finished one.
+
+    A rotation saves the new key as "pending" next to the current one before the database is
+    re-encrypted (atomically, by SQLite's journal), so whichever key the database has, one of
+    the two opens it.
+    """
+    try:
+        try:
+            return connect(db_path, keys.data_key), False
+        except errors.VaultCorrupt:
+            if keys.pending_data_key is None:
+                raise
+            conn = connect(db_path, keys.pending_data_key)
+        try:
+            finish_rotation(slots)
+        except BaseException:
+            conn.close()
+            raise
+        keys.data_key[:] = keys.pending_data_key
+        return conn, True
+    except errors.VaultCorrupt:
+        raise errors.VaultCorrupt(
+            "The key file opens but the database does not: the database is damaged or "
+            "belongs to another vault. Restore it from a backup."
+        ) from None
+    finally:
+        _wipe_pending(keys)
+
+
+def finish_rotation(slots: KeySlotFile) -> None:
+    """Promote every pending copy (the database already uses the new key)."""
+    for attempt in range(3):
+        if not slots.promote_pending():
+            return
+        try:
+            slots.save()
+            return
+        except errors.VaultBusy:
+            # Another session (or the rotation itself) wrote the file meanwhile.
+            if attempt == 2:
+                raise
+            slots.reload()
+
+
+def open_vault(
+    db_path: Path,
+    account_name: str,
+    password: str | bytearray,
+    *,
+    clock: Clock = now_jst,
+    sleep: Sleep = time.sleep,
+    policy: LoginPolicy = LOGIN_POLICY,
+) -> Vault:
     """Unlock the vault at ``db_path`` with one account's password.
 
-    Every failure is a ``ReservationError`` with one sentence, raised before anything is
-    written: wrong password and unknown account read the same.
+    Every failure is a ``ReservationError`` with one sentence: wrong password and unknown
+    account read the same.  Only a failed login writes anything (its counter in the key
+    file, see ``LoginPolicy``); every other failure leaves both files as they were.
     """
     keys_path = key_file_path(db_path)
     if not db_path.is_file():
@@ -267,14 +548,8 @@ def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> V
             "with 'resdesk init'."
         )
     slots = KeySlotFile.load(keys_path)
-    keys = slots.unlock(account_name, password)
-    try:
-        conn = connect(db_path, keys.data_key)
-    except errors.VaultCorrupt:
-        raise errors.VaultCorrupt(
-            "The key file opens but the database does not: the database is damaged or "
-            "belongs to another vault. Restore it from a backup."
-        ) from None
+    keys = unlock_throttled(slots, account_name, password, clock=clock, sleep=sleep, policy=policy)
+    conn, finished_rekey = _connect_current_or_pending(db_path, slots, keys)
     try:
         with database_errors():
             version = schema_version(conn)
@@ -299,7 +574,7 @@ def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> V
             if row is None or bytes(row[1]) != slots.public_key(account_name) or row[2]:
                 # A slot without a matching live account row was added or altered outside
                 # the application; treat it like a wrong password.
-                raise errors.AuthenticationFailed("The account name or password is wrong.")
+                raise errors.AuthenticationFailed(_AUTH_FAILED)
             if version < LATEST_VERSION:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -309,6 +584,9 @@ def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> V
                     conn.execute("ROLLBACK")
                     raise
             demo = _meta(conn, "demo") == "1"
+            must_change = conn.execute(
+                "SELECT must_change_password FROM accounts WHERE name = ?", (account_name,)
+            ).fetchone()[0]
     except BaseException:
         conn.close()
         raise
@@ -320,7 +598,26 @@ def open_vault(db_path: Path, account_name: str, password: str | bytearray) -> V
         keys=keys,
         vault_id=slots.vault_id,
         demo=demo,
+        must_change_password=bool(must_change),
+        login_failures=login_failures(slots, account_name),
+        finished_rekey=finished_rekey,
     )
+
+
+PASSWORD_CHANGE_REQUIRED = (
+    "This account must change its initial password before anything else: run "
+    "'resdesk account passwd' (or log in to the window, which asks for a new one)."
+)
+
+
+def _refuse_if_password_change_required(conn: Connection, account_name: str) -> None:
+    row = conn.execute(
+        "SELECT must_change_password, disabled FROM accounts WHERE name = ?", (account_name,)
+    ).fetchone()
+    if row is None or row[1]:
+        raise errors.AuthenticationFailed(_AUTH_FAILED)
+    if row[0]:
+        raise errors.AuthenticationFailed(PASSWORD_CHANGE_REQUIRED)
 
 
 def _meta(conn: Connection, key: str) -> str | None:
@@ -357,7 +654,14 @@ def check_integrity(conn: Connection) -> IntegrityReport:
     return IntegrityReport(problems)
 
 
-def check_vault(db_path: Path, account_name: str, password: str | bytearray) -> IntegrityReport:
+def check_vault(
+    db_path: Path,
+    account_name: str,
+    password: str | bytearray,
+    *,
+    clock: Clock = now_jst,
+    sleep: Sleep = time.sleep,
+) -> IntegrityReport:
     """Unlock with an account's key slot and check every page of the database.
 
     A header page that no longer decrypts is reported as a problem rather than raised, so
@@ -366,10 +670,10 @@ def check_vault(db_path: Path, account_name: str, password: str | bytearray) -> 
     if not db_path.is_file():
         raise errors.VaultMissing("No vault database at the given path; check --db or RESDESK_DB.")
     slots = KeySlotFile.load(key_file_path(db_path))
-    keys = slots.unlock(account_name, password)
+    keys = unlock_throttled(slots, account_name, password, clock=clock, sleep=sleep)
     try:
         try:
-            conn = connect(db_path, keys.data_key)
+            conn, _finished = _connect_current_or_pending(db_path, slots, keys)
         except errors.VaultCorrupt:
             return IntegrityReport(
                 [
@@ -384,6 +688,8 @@ def check_vault(db_path: Path, account_name: str, password: str | bytearray) -> 
                     "This vault was made by a newer version of Reservation Desk; update the "
                     "application to check it."
                 )
+            if report.ok and schema_version(conn) >= 4:
+                _refuse_if_password_change_required(conn, account_name)
             return report
         finally:
             conn.close()

@@ -313,6 +313,18 @@ JA: dict[str, str] = {
         "ここで新しい予約データを作成するか、既存の予約データのファイルを開いてください。"
     ),
     "Create a new vault…": "新しい予約データを作成…",
+    # -- the lock (ui/lock.py, MainWindow) and copying ------------------------------------------
+    "Locked": "ロック中",
+    "The window was locked to protect residents' data. Enter the password of {account} to continue where you left off.": "住民の個人情報を守るため、画面をロックしました。{account} のパスワードを入力すると、中断したところから続けられます。",
+    "Password of {account}": "{account} のパスワード",
+    "&Unlock": "ロック解除(&U)",
+    "Unlock": "ロック解除",
+    "Log in as &another account…": "別のアカウントでログイン(&A)…",
+    "Log in as another account": "別のアカウントでログイン",
+    "Enter the password to unlock.": "ロックを解除するにはパスワードを入力してください。",
+    "&Lock the window": "画面をロック(&L)",
+    "The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.": "ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。",
+    "Copied. The clipboard is cleared in {seconds} seconds.": "コピーしました。クリップボードは {seconds} 秒後に消去されます。",
 }
 
 # Where one English word needs different Japanese on one screen: (context, source) -> Japanese.
@@ -497,4 +509,39 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
         "HelpDialog",
         "Verification line: reveal the masked name (recorded)",
     ): "来場確認：伏せた氏名を表示（記録されます）",
+    ("ChangePasswordDialog", "Choose your own password"): "自分のパスワードの設定",
+    (
+        "ChangePasswordDialog",
+        "This is a one-time initial password. Choose your own (10 characters or more).",
+    ): "これは一度だけ使える初期パスワードです。自分のパスワード（10文字以上）を設定してください。",
+    ("ChangePasswordDialog", "New password"): "新しいパスワード",
+    ("ChangePasswordDialog", "Repeat the new password"): "新しいパスワード（確認）",
+    ("ChangePasswordDialog", "&New password"): "新しいパスワード(&N)",
+    ("ChangePasswordDialog", "&Repeat"): "確認(&R)",
+    ("ChangePasswordDialog", "The two passwords differ."): "2つのパスワードが一致しません。",
+    (
+        "ChangePasswordDialog",
+        "Choose another password: 10 characters or more, not the account name, not a common password.",
+    ): "別のパスワードにしてください（10文字以上、アカウント名やよく使われるものは不可）。",
+    (
+        "HelpDialog",
+        "Audit log (supervisors: everyone's, with export)",
+    ): "操作ログ（責任者は全員分を表示・出力）",
+    (
+        "HelpDialog",
+        "Lock the window (it also locks after 5 idle minutes)",
+    ): "画面をロック（5分間操作がないと自動でロック）",
+    (
+        "HelpDialog",
+        "Find and change: copy the name or phone (cleared after 30 s)",
+    ): "検索・変更：氏名または電話番号をコピー（30秒後に消去）",
+    (
+        "LoginDialog",
+        "The initial password must be changed before work.",
+    ): "業務を始める前に初期パスワードを変更してください。",
+    (
+        "LoginDialog",
+        "Several failed attempts: please wait {n} seconds.",
+    ): "ログインの失敗が続いたため、{n}秒お待ちください。",
+    ("MainWindow", "&Audit log"): "操作ログ(&A)",
 }

@@ -335,12 +335,26 @@ def screen_roster(studio: Studio) -> None:
     print(f"  wrote {target.relative_to(ROOT)} (page 1 of the PDF)")
 
 
+def screen_locked(studio: Studio) -> None:
+    """The main window locked in the middle of a call: nothing but the lock page shows."""
+    with studio.session() as (vault, session):
+        window = studio.main_window(vault, session)
+        _fill_booking_desk(studio, window)
+        lock = getattr(window, "lock", None)
+        if lock is None:
+            raise Skip("the main window cannot lock yet")
+        lock()
+        studio.save(window, "locked")
+        window.close()
+
+
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
     "search": screen_search,
     "verification": screen_verification,
     "roster": screen_roster,
+    "locked": screen_locked,
 }
 
 

@@ -301,7 +301,13 @@ def test_demo_replaces_only_a_demo_vault(tmp_path: Path, test_vault: TestVault) 
     assert replaced.returncode == 0, replaced.stderr
     assert "50 fictitious reservations" in replaced.stdout
     second_state = files_state(db.parent)
-    assert sorted(second_state) == ["demo.db", "demo.db.keys"]
+    # The audit anchor and its lock file sit next to every vault (reservations/anchor.py).
+    assert sorted(second_state) == [
+        "demo.db",
+        "demo.db.audit-anchor",
+        "demo.db.audit-anchor.lock",
+        "demo.db.keys",
+    ]
     assert second_state["demo.db.keys"] != first_state["demo.db.keys"]
 
     # The documented demo operator account opens it.
@@ -854,13 +860,24 @@ def test_supervisor_adds_an_operator_who_can_log_in(cli: Cli) -> None:
     assert_one_line_failure(duplicate, ExitCode.CONFLICT, "already exists")
 
     accounts = ok_list(cli("account", "list", "--json", account=SUPERVISOR))
-    assert {(a["name"], a["role"]) for a in accounts} == {
-        (SUPERVISOR[0], "supervisor"),
-        (OPERATOR[0], "operator"),
-        ("clerk2", "operator"),
+    assert {(a["name"], a["role"], a["must_change_password"]) for a in accounts} == {
+        (SUPERVISOR[0], "supervisor", False),
+        (OPERATOR[0], "operator", False),
+        ("clerk2", "operator", True),
     }
 
+    # The initial password is one-time: every command but 'account passwd' is refused.
     clerk = ("clerk2", password)
+    for args in (["slots", "list"], ["check"]):
+        refused = cli(*args, account=clerk)
+        assert_one_line_failure(refused, ExitCode.AUTHENTICATION, "resdesk account passwd")
+    own = "amber kettle morning 42"
+    changed = cli("account", "passwd", account=clerk, RESDESK_NEW_PASSWORD=own)
+    assert changed.returncode == 0, changed.stderr
+    assert own not in changed.stdout + changed.stderr
+    assert_one_line_failure(cli("slots", "list", account=clerk), ExitCode.AUTHENTICATION)
+
+    clerk = ("clerk2", own)
     assert ok_list(cli("slots", "list", "--json", account=clerk))
     assert_one_line_failure(cli("account", "list", account=clerk), ExitCode.NOT_PERMITTED)
 

@@ -176,28 +176,31 @@ def set_user_version(db: Path, data_key: bytes, version: int) -> None:
 # -- authentication --------------------------------------------------------------------------
 
 
+def expect_failed_login(tv: TestVault, args: list[str], **env: str) -> str:
+    """A failed login: exit 3, one line, the database byte-for-byte unchanged and no stray
+    file; only the key file changes (its failure counter, the lockout requirement).  The key
+    file is put back afterwards so that the growing delay does not slow the next call."""
+    before = vault_state(tv.path)
+    keys = key_file_path(tv.path)
+    keys_bytes = keys.read_bytes()
+    message = assert_clean_failure(run_with(tv, args, **env), ExitCode.AUTHENTICATION)
+    after = vault_state(tv.path)
+    assert (after.files, after.db_sha256) == (before.files, before.db_sha256), args
+    assert after.keys_sha256 != before.keys_sha256, "the failure was not counted"
+    keys.write_bytes(keys_bytes)
+    return message
+
+
 def test_wrong_password_and_unknown_account_read_the_same(test_vault: TestVault) -> None:
-    wrong = expect_unchanged_failure(
-        test_vault,
-        ["slots", "list"],
-        ExitCode.AUTHENTICATION,
-        "password",
-        RESDESK_PASSWORD="not-the-password",
-    )
-    unknown = expect_unchanged_failure(
-        test_vault,
-        ["slots", "list"],
-        ExitCode.AUTHENTICATION,
-        RESDESK_USER="nobody-here",
-    )
+    wrong = expect_failed_login(test_vault, ["slots", "list"], RESDESK_PASSWORD="not-the-password")
+    assert "password" in wrong
+    unknown = expect_failed_login(test_vault, ["slots", "list"], RESDESK_USER="nobody-here")
     # The message must not reveal which accounts exist.
     assert unknown == wrong
     assert "nobody-here" not in unknown
 
     for args in (write_command(test_vault), ["account", "list"]):
-        expect_unchanged_failure(
-            test_vault, args, ExitCode.AUTHENTICATION, RESDESK_PASSWORD="not-the-password"
-        )
+        expect_failed_login(test_vault, args, RESDESK_PASSWORD="not-the-password")
 
     json_wrong = run_with(
         test_vault, ["--json", "slots", "list"], RESDESK_PASSWORD="nope-nope-nope"

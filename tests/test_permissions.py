@@ -27,7 +27,7 @@ def test_operator_may_book_but_not_import_or_manage_accounts(test_vault: TestVau
         assert SlotService(session).list_slots()
         with pytest.raises(errors.NotPermitted):
             SlotService(session).import_csv_text(CSV)
-        accounts = AccountService(session, vault.keyslots, vault.keys.data_key, kdf=TEST_KDF)
+        accounts = AccountService(session, vault, kdf=TEST_KDF)
         with pytest.raises(errors.NotPermitted):
             accounts.add("op2", Role.OPERATOR, "another-long-password")
         with pytest.raises(errors.NotPermitted):
@@ -40,7 +40,7 @@ def test_supervisor_may_do_everything(test_vault: TestVault) -> None:
     vault, session = open_session(test_vault.path, *SUPERVISOR, clock=test_vault.clock)
     try:
         assert SlotService(session).import_csv_text(CSV).created == 1
-        accounts = AccountService(session, vault.keyslots, vault.keys.data_key, kdf=TEST_KDF)
+        accounts = AccountService(session, vault, kdf=TEST_KDF)
         accounts.add("op2", Role.OPERATOR, "another-long-password")
         assert {a.name for a in accounts.list()} == {"chief", "op1", "op2"}
     finally:
@@ -62,7 +62,7 @@ def test_role_table_is_complete() -> None:
 def test_password_rules(test_vault: TestVault, password: str, reason: str) -> None:
     vault, session = open_session(test_vault.path, *SUPERVISOR)
     try:
-        accounts = AccountService(session, vault.keyslots, vault.keys.data_key, kdf=TEST_KDF)
+        accounts = AccountService(session, vault, kdf=TEST_KDF)
         with pytest.raises(errors.InvalidInput, match=reason):
             accounts.add("op2", Role.OPERATOR, password)
     finally:

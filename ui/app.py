@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from reservations import APP_NAME, errors
+from reservations.hardening import disable_core_dumps
 from reservations.paths import vault_path_from
 from reservations.session import Session, start_session
 from reservations.vault import Vault
@@ -93,6 +94,8 @@ def _create_vault(db_path: Path) -> tuple[Vault, Session] | None:
 
 
 def run_app(db_arg: str | None) -> int:
+    # Before any secret exists in this process: a crash must not write one to a core file.
+    disable_core_dumps()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName("ReservationDesk")
@@ -116,9 +119,47 @@ def run_app(db_arg: str | None) -> int:
         if not accepted or login.vault is None or login.session is None:
             return int(errors.ExitCode.AUTHENTICATION)
         opened = (login.vault, login.session)
-    # Imported after login: the login window then shows without waiting for the screens.
-    from ui.main_window import MainWindow
-
-    window = MainWindow(opened[0], opened[1], settings)
-    window.show()
+    desk = _Desk(app, settings)
+    desk.open(*opened)
     return int(app.exec())
+
+
+class _Desk:
+    """The one main window, and logging in as another account from its lock page."""
+
+    def __init__(self, app: QApplication, settings: QSettings) -> None:
+        self._app = app
+        self._settings = settings
+        self.window: QWidget | None = None
+
+    def open(self, vault: Vault, session: Session) -> None:
+        # Imported after login: the login window then shows without waiting for the screens.
+        from ui.main_window import MainWindow
+
+        window = MainWindow(vault, session, self._settings)
+        window.switch_account_requested.connect(self.switch_account)
+        window.show()
+        self.window = window
+
+    def switch_account(self) -> None:
+        """End this session (closing the window closes the vault), then log in anew; quit
+        when the login is abandoned."""
+        from ui.main_window import MainWindow
+
+        window = self.window
+        if not isinstance(window, MainWindow):
+            return
+        db_path = window.db_path
+        self._app.setQuitOnLastWindowClosed(False)
+        try:
+            window.close()
+            window.deleteLater()
+            self.window = None
+            login = LoginDialog(db_path)
+            accepted = login.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self._app.setQuitOnLastWindowClosed(True)
+        if not accepted or login.vault is None or login.session is None:
+            self._app.quit()
+            return
+        self.open(login.vault, login.session)

@@ -20,6 +20,7 @@ class HelpDialog(QDialog):
             ("Ctrl+2", self.tr("Find, change, cancel")),
             ("Ctrl+3", self.tr("Verification line (calls from support workers)")),
             ("F5", self.tr("Verification line: mark the visitor attended")),
+            ("Ctrl+4", self.tr("Audit log (supervisors: everyone's, with export)")),
             ("Ctrl+R", self.tr("Verification line: reveal the masked name (recorded)")),
             ("Alt+C / Alt+D", self.tr("Go to the center list / the calendar")),
             (self.tr("Arrows in the calendar"), self.tr("Left/Right: a day, Up/Down: a week")),
@@ -32,6 +33,11 @@ class HelpDialog(QDialog):
             ("Ctrl+M", self.tr("Move the booking to another slot (number stays)")),
             ("Ctrl+D", self.tr("Cancel the booking (asks for a reason)")),
             ("Ctrl+Z", self.tr("Undo the last change while its notice is shown")),
+            ("Ctrl+L", self.tr("Lock the window (it also locks after 5 idle minutes)")),
+            (
+                "Ctrl+Shift+C",
+                self.tr("Find and change: copy the name or phone (cleared after 30 s)"),
+            ),
             ("Ctrl+Q", self.tr("Quit")),
         ]
         table = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in rows)

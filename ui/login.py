@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,14 +67,99 @@ class LoginDialog(QDialog):
     def try_login(self) -> None:
         try:
             self.vault, self.session = open_session(
-                self._db_path, self.account_edit.text().strip(), self.password_edit.text()
+                self._db_path,
+                self.account_edit.text().strip(),
+                self.password_edit.text(),
+                sleep=self._wait,
             )
         except errors.ReservationError as exc:
             self.password_edit.clear()
             self.message.setText(error_text(exc))
             self.password_edit.setFocus()
             return
+        if self.session.must_change_password and not self._change_initial_password():
+            self.vault.close()
+            self.vault = self.session = None
+            self.message.setText(self.tr("The initial password must be changed before work."))
+            return
         self.accept()
 
-    # Kept for callers written against the first window.
-    _try_login = try_login
+    def _wait(self, seconds: float) -> None:
+        """The delay after repeated failures, without freezing the window."""
+        if seconds <= 0:
+            return
+        self.message.setText(
+            self.tr("Several failed attempts: please wait {n} seconds.").format(n=int(seconds))
+        )
+        self.setEnabled(False)
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        self.setEnabled(True)
+
+    def _change_initial_password(self) -> bool:
+        """First login with a one-time password: choose one's own (tests replace this)."""
+        assert self.vault is not None and self.session is not None
+        dialog = ChangePasswordDialog(self.vault, self.session, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class ChangePasswordDialog(QDialog):
+    """A new password, typed twice; the account's key slot is re-wrapped under it."""
+
+    def __init__(self, vault: Vault, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Choose your own password"))
+        self._vault = vault
+        self._session = session
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr("This is a one-time initial password. Choose your own (10 characters or more).")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.new_edit = QLineEdit()
+        self.new_edit.setObjectName("newOwnPasswordEdit")
+        self.new_edit.setAccessibleName(self.tr("New password"))
+        self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setObjectName("repeatOwnPasswordEdit")
+        self.repeat_edit.setAccessibleName(self.tr("Repeat the new password"))
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&New password"), self.new_edit)
+        form.addRow(self.tr("&Repeat"), self.repeat_edit)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("changePasswordMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        from reservations.accounts import AccountService
+
+        if self.new_edit.text() != self.repeat_edit.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            AccountService(self._session, self._vault).change_own_password(self.new_edit.text())
+        except errors.InvalidInput as exc:
+            del exc  # the core's sentence is English; say it in the window's language
+            self.message.setText(
+                self.tr(
+                    "Choose another password: 10 characters or more, not the account name, "
+                    "not a common password."
+                )
+            )
+            return
+        except errors.ReservationError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.accept()

@@ -1,18 +1,44 @@
 """The main window: the booking desk, the search and the verification line, who is logged in,
-which vault."""
+which vault; and the lock that hides all of it after idle minutes, on Ctrl+L or when the screen
+locks (see ``ui.lock`` and docs/security.md)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from pathlib import Path
 
-from reservations import APP_NAME
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reservations import APP_NAME, errors
+from reservations.keyslots import KeySlotFile
 from reservations.session import Session
-from reservations.vault import Vault
+from reservations.vault import Vault, key_file_path
+from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
+from ui.clipboard import clear_sensitive_now
 from ui.help import HelpDialog
 from ui.i18n import LANGUAGES
+from ui.lock import (
+    IdleWatcher,
+    LockPage,
+    ScreenLockListener,
+    exclude_from_screen_capture,
+)
+from ui.lock import (
+    idle_lock_seconds as idle_lock_seconds_of,
+)
 from ui.search_panel import SearchPanel
 from ui.verification_panel import VerificationPanel
 
@@ -23,23 +49,50 @@ class MainWindow(QMainWindow):
 
     ``settings`` holds only the language, the last center, the verification line's calling
     center and the window layout, never personal data.
+
+    The window locks (``lock``) after ``idle_lock_seconds`` without input (default: the
+    session's setting, else ``ui.lock.DEFAULT_IDLE_LOCK_SECONDS``), on Ctrl+L and when the
+    desktop reports that the screen locks.  Locked, the content page is swapped out for the
+    lock page, menus and status bar are hidden, the title is the application's name, other
+    windows of the application are hidden (and shown again after unlocking), and an open
+    question is closed unanswered: nothing it asked about is done.
+
+    Signals:
+        locked_changed(bool): the window locked (True) or was unlocked (False).
+        switch_account_requested(): on the lock page, "log in as another account" was
+            chosen; the owner closes this window (which closes the vault) and logs in anew.
     """
 
-    def __init__(self, vault: Vault, session: Session, settings: QSettings | None = None) -> None:
+    locked_changed = Signal(bool)
+    switch_account_requested = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        session: Session,
+        settings: QSettings | None = None,
+        *,
+        idle_lock_seconds: float | None = None,
+        watch_screen_lock: bool = True,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._vault = vault
         self._session = session
         self._settings = settings if settings is not None else QSettings()
+        self._locked = False
+        self._hidden_windows: list[QWidget] = []
+        self._closed_questions = 0
+        self._focus_before_lock: QWidget | None = None
         role = {"operator": self.tr("operator"), "supervisor": self.tr("supervisor")}[
             session.account.role.value
         ]
-        self.setWindowTitle(
-            self.tr("{app} — {account} ({role}) — {vault}").format(
-                app=APP_NAME, account=session.account.name, role=role, vault=vault.db_path.name
-            )
+        self._title = self.tr("{app} — {account} ({role}) — {vault}").format(
+            app=APP_NAME, account=session.account.name, role=role, vault=vault.db_path.name
         )
+        self.setWindowTitle(self._title)
         central = QWidget()
+        central.setObjectName("mainContent")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         if vault.demo:
@@ -57,8 +110,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.search_panel, self.tr("&Find and change"))
         self.verification_panel = VerificationPanel(session, self._settings)
         self.tabs.addTab(self.verification_panel, self.tr("&Verification line"))
+        # Supervisors see every entry and may export; operators see only their own.
+        self.audit_viewer = AuditViewer(session)
+        self.tabs.addTab(self.audit_viewer, self.tr("&Audit log"))
         layout.addWidget(self.tabs)
-        self.setCentralWidget(central)
+        self.content = central
+        self.lock_page = LockPage(session.account.name, self._check_password)
+        self.lock_page.unlocked.connect(self._unlocked)
+        self.lock_page.switch_account_requested.connect(self.switch_account_requested)
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("mainStack")
+        self._stack.addWidget(self.content)
+        self._stack.addWidget(self.lock_page)
+        self.setCentralWidget(self._stack)
 
         self.status_label = QLabel(
             self.tr("Logged in: {account} ({role}) · vault: {vault}").format(
@@ -69,7 +133,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.booking_desk.status_message.connect(lambda text: self.statusBar().showMessage(text))
         self.booking_desk.change_booking_requested.connect(self.open_booking)
+        self._window_shortcuts: list[QShortcut | QAction] = []
         self._build_menus()
+        self._set_up_lock(
+            idle_lock_seconds if idle_lock_seconds is not None else idle_lock_seconds_of(session),
+            watch_screen_lock,
+        )
 
         last_center = self._settings.value("last_center")
         if last_center is not None and str(last_center).isdigit():
@@ -87,10 +156,20 @@ class MainWindow(QMainWindow):
     def _make_search_panel(self) -> SearchPanel:
         panel = SearchPanel(self._session)
         panel.booking_changed.connect(lambda _receipt: self.booking_desk.picker.refresh())
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         return panel
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock the window"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # From any window of the application (the help, say), not only this one.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
+        # Also on this window itself, so Ctrl+L works while the menu bar is hidden or native.
+        self.addAction(self.lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -112,11 +191,13 @@ class MainWindow(QMainWindow):
         help_action.triggered.connect(self.show_help)
         help_menu.addAction(help_action)
 
-        for keys, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2)):
+        for keys, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2), ("Ctrl+4", 3)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda i=index: self.show_tab(i))
+            self._window_shortcuts.append(shortcut)
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_search)
+        self._window_shortcuts += [find, quit_action, help_action]
 
     def show_tab(self, index: int) -> None:
         if index < self.tabs.count():
@@ -143,7 +224,122 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    # -- the lock --------------------------------------------------------------------------
+
+    def _set_up_lock(self, seconds: float, watch_screen_lock: bool) -> None:
+        self.idle_watcher = IdleWatcher(seconds, self)
+        self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher.start()
+        self.screen_lock = ScreenLockListener(self)
+        self.screen_lock.screen_locked.connect(self.lock)
+        if watch_screen_lock:
+            self.screen_lock.connect_linux()
+            self.screen_lock.connect_windows(self)
+        # Windows only; X11 and Wayland let any program of the user capture the screen.
+        self.capture_excluded = exclude_from_screen_capture(self)
+
+    @property
+    def db_path(self) -> Path:
+        return self._vault.db_path
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide everything personal until the same account's password is given again."""
+        if self._locked:
+            return
+        self._locked = True
+        self.idle_watcher.pause()
+        clear_sensitive_now()
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = focus if focus is not None and self.isAncestorOf(focus) else None
+        self._hide_other_windows()
+        self._stack.setCurrentWidget(self.lock_page)
+        self.menuBar().hide()
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
+        self.setWindowTitle(APP_NAME)
+        for shortcut in self._window_shortcuts:
+            shortcut.setEnabled(False)
+        self.lock_page.prepare()
+        self.locked_changed.emit(True)
+
+    def _hide_other_windows(self) -> None:
+        QToolTip.hideText()
+        for _ in range(10):  # nested menus close one level at a time
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        for widget in QApplication.topLevelWidgets():
+            if (
+                widget is self
+                or not widget.isVisible()
+                or widget.windowType()
+                in (
+                    Qt.WindowType.Popup,
+                    Qt.WindowType.ToolTip,
+                )
+            ):
+                continue
+            if widget.isModal():
+                # Qt ends a modal dialog's exec() when the dialog is hidden, so a question
+                # cannot be put away and brought back: it is closed unanswered ("no"),
+                # and the window says so after unlocking.  Its form stays as it was.
+                if isinstance(widget, QDialog):
+                    widget.reject()
+                widget.hide()
+                self._closed_questions += 1
+            else:
+                widget.hide()
+                self._hidden_windows.append(widget)
+
+    def _check_password(self, password: str) -> None:
+        """Raise ``AuthenticationFailed`` unless ``password`` opens this account's key slot.
+
+        The key file is read again, so a password changed or an account removed meanwhile
+        counts; if it cannot be read, the slots loaded at login are used.
+        """
+        account = self._session.account.name
+        try:
+            slots = KeySlotFile.load(key_file_path(self._vault.db_path))
+        except errors.ReservationError:
+            slots = self._vault.keyslots
+        keys = slots.unlock(account, password)
+        for i in range(len(keys.data_key)):
+            keys.data_key[i] = 0
+
+    def _unlocked(self) -> None:
+        self._locked = False
+        self._stack.setCurrentWidget(self.content)
+        self.menuBar().show()
+        self.statusBar().show()
+        self.setWindowTitle(self._title)
+        for shortcut in self._window_shortcuts:
+            shortcut.setEnabled(True)
+        hidden, self._hidden_windows = self._hidden_windows, []
+        for widget in hidden:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self.activateWindow()
+        focus, self._focus_before_lock = self._focus_before_lock, None
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self._closed_questions:
+            self._closed_questions = 0
+            self.statusBar().showMessage(
+                self.tr(
+                    "The question that was open when the window locked was closed; nothing "
+                    "was changed. Do it again if it is still needed."
+                )
+            )
+        self.idle_watcher.resume()
+        self.locked_changed.emit(False)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.idle_watcher.stop()
+        clear_sensitive_now()
         self._settings.setValue("window_geometry", self.saveGeometry())
         self._settings.sync()
         self._vault.close()

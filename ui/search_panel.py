@@ -41,6 +41,7 @@ from reservations.domain import Reservation, Slot, Status
 from reservations.normalize import format_phone_national
 from reservations.session import Session
 from reservations.slots import SlotService
+from ui.clipboard import SENSITIVE_CLIPBOARD_SECONDS, copy_sensitive
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text, field_error_text
 from ui.models import ObjectRole, ReservationTableModel
@@ -118,9 +119,12 @@ class SearchPanel(QWidget):
         booking_changed(str): a booking was corrected, moved, cancelled or reinstated (or
             such a change undone); the argument is its receipt number as shown (1234-5678),
             so that other screens can refresh their seats.
+        status_message(str): a short note for the window's status bar.
     """
 
     booking_changed = Signal(str)
+    # status_message(str): a short note for the status bar (e.g. "copied").
+    status_message = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -399,6 +403,7 @@ class SearchPanel(QWidget):
         # the chosen booking and on the toast.
         add("Delete", self.cancel_booking)
         add("Ctrl+Z", self.toast.undo)
+        add("Ctrl+Shift+C", self.copy_detail)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -439,6 +444,22 @@ class SearchPanel(QWidget):
 
     def current_reservation(self) -> Reservation | None:
         return self._current
+
+    def copy_detail(self) -> None:
+        """Copy the name or kana field that has the focus, else the phone, to the clipboard
+        for 30 seconds (``ui.clipboard.copy_sensitive``)."""
+        focus = self.focusWidget()
+        edits = list(self.person_edits.values())
+        edit = focus if isinstance(focus, QLineEdit) and focus in edits else self.phone_edit
+        text = edit.text().strip()
+        if self._current is None or not text:
+            return
+        copy_sensitive(text)
+        self.status_message.emit(
+            self.tr("Copied. The clipboard is cleared in {seconds} seconds.").format(
+                seconds=SENSITIVE_CLIPBOARD_SECONDS
+            )
+        )
 
     # -- searching ---------------------------------------------------------------------------
 

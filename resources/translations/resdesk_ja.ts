@@ -2,6 +2,237 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/audit_viewer.py" line="+107"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash</source>
+        <translation>ハッシュ</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location line="+56"/>
+        <source>Account filter</source>
+        <translation>アカウントで絞り込み</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action filter</source>
+        <translation>操作で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dates</source>
+        <translation>期間(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by dates</source>
+        <translation>期間で絞り込む</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First day</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last day</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Receipt number filter</source>
+        <translation>受付番号で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt number</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show</source>
+        <translation>表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the matching entries</source>
+        <translation>条件に合う記録を表示</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Account</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;ction</source>
+        <translation>操作(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Receipt</source>
+        <translation>受付番号(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Audit entries</source>
+        <translation>監査ログの記録</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Verify chain</source>
+        <translation>改ざん検査(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify the audit chain</source>
+        <translation>監査ログの改ざんを検査する</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV 出力(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the shown entries as CSV</source>
+        <translation>表示中の記録を CSV で出力</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF…</source>
+        <translation>PDF 出力(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the shown entries as PDF</source>
+        <translation>表示中の記録を PDF で出力</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Result of the chain check</source>
+        <translation>改ざん検査の結果</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All accounts</source>
+        <translation>すべてのアカウント</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All actions</source>
+        <translation>すべての操作</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No audit entry matches.</source>
+        <translation>条件に合う記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it was changed after it was written</source>
+        <translation>記録後に書き換えられています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entries before it were deleted</source>
+        <translation>この前の記録が削除されています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its number repeats or goes backwards</source>
+        <translation>番号が重複しているか逆順です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it does not follow the entry before it</source>
+        <translation>直前の記録とつながっていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entries at the end were cut off</source>
+        <translation>末尾の記録が削除されています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the history from here on was rewritten</source>
+        <translation>ここから後の記録が作り直されています</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit chain is broken at entry {seq} ({time}): {what}.</source>
+        <translation>監査ログは記録 {seq}（{time}）で壊れています：{what}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit chain is empty.</source>
+        <translation>監査ログに記録はありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit chain is intact: {count} entries; the latest is entry {seq} ({time}), hash {hash}.</source>
+        <translation>監査ログに改ざんはありません：{count} 件、最新は記録 {seq}（{time}）、ハッシュ {hash}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Warning: there is no usable anchor file, so entries cut off the end cannot be detected.</source>
+        <translation>注意：アンカーファイルが使えないため、末尾の記録の削除は検出できません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the audit log</source>
+        <translation>監査ログの出力</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Wrote {path}: {count} entries.</source>
+        <translation>{path} に {count} 件を出力しました。</translation>
+    </message>
+</context>
+<context>
     <name>BookingDesk</name>
     <message>
         <location filename="../../ui/booking_desk.py" line="+103"/>
@@ -170,12 +401,12 @@
         <translation>{center} {date} {time}：残り{left}席</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Book</source>
         <translation>予約の確認</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Choose a slot first.</source>
         <translation>先に予約枠を選んでください。</translation>
     </message>
@@ -208,7 +439,7 @@
 <context>
     <name>CallerField</name>
     <message>
-        <location line="-461"/>
+        <location line="-454"/>
         <source>Required.</source>
         <translation>入力してください。</translation>
     </message>
@@ -216,7 +447,7 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+70"/>
+        <location filename="../../ui/search_panel.py" line="+71"/>
         <source>Cancel booking {receipt}</source>
         <translation>予約 {receipt} の取消</translation>
     </message>
@@ -285,6 +516,49 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="+113"/>
+        <source>Choose your own password</source>
+        <translation>自分のパスワードの設定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is a one-time initial password. Choose your own (10 characters or more).</source>
+        <translation>これは一度だけ使える初期パスワードです。自分のパスワード（10文字以上）を設定してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repeat the new password</source>
+        <translation>新しいパスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose another password: 10 characters or more, not the account name, not a common password.</source>
+        <translation>別のパスワードにしてください（10文字以上、アカウント名やよく使われるものは不可）。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../ui/help.py" line="+12"/>
@@ -320,6 +594,11 @@ Today {today} · week {week} seats left</source>
         <location line="+1"/>
         <source>Verification line: mark the visitor attended</source>
         <translation>来場確認：来場済にする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log (supervisors: everyone&apos;s, with export)</source>
+        <translation>操作ログ（責任者は全員分を表示・出力）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -363,12 +642,12 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Search box</source>
         <translation>検索欄</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>Save a correction of name, kana or phone</source>
         <translation>氏名・フリガナ・電話番号の訂正を保存</translation>
     </message>
@@ -389,6 +668,16 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Lock the window (it also locks after 5 idle minutes)</source>
+        <translation>画面をロック（5分間操作がないと自動でロック）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find and change: copy the name or phone (cleared after 30 s)</source>
+        <translation>検索・変更：氏名または電話番号をコピー（30秒後に消去）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
@@ -404,9 +693,57 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../../ui/lock.py" line="+211"/>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The window was locked to protect residents&apos; data. Enter the password of {account} to continue where you left off.</source>
+        <translation>住民の個人情報を守るため、画面をロックしました。{account} のパスワードを入力すると、中断したところから続けられます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Password of {account}</source>
+        <translation>{account} のパスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Unlock</source>
+        <translation>ロック解除(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Log in as &amp;another account…</source>
+        <translation>別のアカウントでログイン(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in as another account</source>
+        <translation>別のアカウントでログイン</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Enter the password to unlock.</source>
+        <translation>ロックを解除するにはパスワードを入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+32"/>
+        <location filename="../../ui/login.py" line="-124"/>
         <source>Log in — {app}</source>
         <translation>ログイン — {app}</translation>
     </message>
@@ -445,11 +782,21 @@ Today {today} · week {week} seats left</source>
         <source>Quit</source>
         <translation>終了</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>The initial password must be changed before work.</source>
+        <translation>業務を始める前に初期パスワードを変更してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Several failed attempts: please wait {n} seconds.</source>
+        <translation>ログインの失敗が続いたため、{n}秒お待ちください。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+34"/>
+        <location filename="../../ui/main_window.py" line="+87"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -459,12 +806,12 @@ Today {today} · week {week} seats left</source>
         <translation>責任者</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{app} — {account} ({role}) — {vault}</source>
         <translation>{app} — {account}（{role}）— {vault}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>DEMO — fictitious data, not a real vault</source>
         <translation>デモ — 架空のデータです（実際の予約データではありません）</translation>
     </message>
@@ -484,17 +831,27 @@ Today {today} · week {week} seats left</source>
         <translation>来場確認(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>&amp;Audit log</source>
+        <translation>操作ログ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Logged in: {account} ({role}) · vault: {vault}</source>
         <translation>ログイン中：{account}（{role}）・予約データ：{vault}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Lock the window</source>
+        <translation>画面をロック(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -517,6 +874,11 @@ Today {today} · week {week} seats left</source>
         <location line="+1"/>
         <source>&amp;Help and shortcuts</source>
         <translation>ヘルプとショートカット(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.</source>
+        <translation>ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。</translation>
     </message>
 </context>
 <context>
@@ -726,7 +1088,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+69"/>
+        <location filename="../../ui/search_panel.py" line="+72"/>
         <source>Search bookings</source>
         <translation>予約の検索</translation>
     </message>
@@ -901,7 +1263,12 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>取消を解除</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+114"/>
+        <source>Copied. The clipboard is cleared in {seconds} seconds.</source>
+        <translation>コピーしました。クリップボードは {seconds} 秒後に消去されます。</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Type a receipt number, a phone number (or its last 4), kana or a name.</source>
         <translation>受付番号、電話番号（または下4桁）、フリガナ、氏名のいずれかを入力してください。</translation>
     </message>
@@ -976,7 +1343,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>元に戻しました：予約 {receipt} は変更前の状態です。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Please confirm</source>
         <translation>確認</translation>
     </message>
@@ -1553,12 +1920,12 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>名簿を保存しました：{path}（{pages} ページ）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Please confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Save the roster</source>
         <translation>名簿の保存</translation>
     </message>
@@ -1674,7 +2041,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>run_app</name>
     <message>
-        <location filename="../../ui/app.py" line="+53"/>
+        <location filename="../../ui/app.py" line="+54"/>
         <source>There is no vault at {path}.</source>
         <translation>{path} に予約データがありません。</translation>
     </message>

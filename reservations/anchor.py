@@ -1,0 +1,213 @@
+"""The audit anchor: the latest audit entry (seq, hash, time), kept outside the database.
+
+The hash chain shows an entry that was edited, deleted or moved, but not entries cut off the
+end: the shortened chain is still a valid chain.  So after every committed transaction that
+appended audit entries, the latest one is written to ``NAME.audit-anchor`` next to the
+vault, and ``AuditService.verify`` reports a chain that ends before the anchor (or holds
+another hash at the anchor's seq) as broken.
+
+Why a file of its own and not the key-slot sidecar ``NAME.keys``: that file is rewritten by
+account changes and refuses a writer that read an older version; rewriting it from every
+process on every booking would make bookings fail on that check and race with account
+changes.  The anchor is small, versioned JSON and holds no secret and no personal data::
+
+    {"format": "resdesk-audit-anchor", "version": 1, "vault_id": "<32 hex>",
+     "seq": 42, "hash": "<64 hex>", "time": "2022-12-19T10:00:00+09:00"}
+
+The vault id ties the anchor to its vault: a vault created again at the same path (after
+the old files were deleted by hand) replaces a stale anchor instead of being reported as cut.
+
+Ordering: the anchor is written *after* COMMIT.  Written before, it could name an entry
+that a failed COMMIT (disk full) never stored, and verify would then report a cut tail that
+never happened.  Written after, a crash between COMMIT and the anchor leaves the anchor one
+transaction behind: a later cut of just those entries goes unseen, which is the safe side.
+Several processes append to one vault, so the anchor only ever moves forward: the writer
+takes an exclusive advisory lock on ``NAME.audit-anchor.lock`` (``fcntl.flock`` on POSIX,
+``msvcrt.locking`` on Windows), re-reads the anchor and replaces it (temporary file, fsync,
+rename) only when its entry has a greater seq.
+
+Limits: whoever can rewrite the database (they hold the data key) can rewrite this file too;
+the anchor catches a tail cut by a restore of an old copy, a crash of a disk that lost the
+last commits, or an edit that forgot the file, not a careful forger.  Restoring a backup
+makes verify report the entries after the backup as missing, which is the truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from reservations.audit import AuditEntry
+
+ANCHOR_FORMAT = "resdesk-audit-anchor"
+ANCHOR_VERSION = 1
+ANCHOR_SUFFIX = ".audit-anchor"
+LOCK_SUFFIX = ".audit-anchor.lock"
+
+
+def anchor_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ANCHOR_SUFFIX)
+
+
+def anchor_lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+class AnchorUnreadable(Exception):
+    """The anchor file exists but is not an anchor this version understands."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    seq: int
+    hash: str
+    time: str
+    vault_id: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"seq": self.seq, "hash": self.hash, "time": self.time, "vault_id": self.vault_id}
+
+
+def read_anchor(path: Path) -> Anchor | None:
+    """The anchor in ``path``; None when there is no file (a vault from before anchors).
+
+    Raises ``AnchorUnreadable`` for a file that is not a valid anchor (it is only ever
+    replaced whole, so a crash cannot leave half of one).
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        document = json.loads(raw.decode("utf-8"))
+        if document.get("format") != ANCHOR_FORMAT:
+            raise AnchorUnreadable("not an audit anchor file")
+        if document.get("version") != ANCHOR_VERSION:
+            raise AnchorUnreadable(f"unknown anchor version {document.get('version')!r}")
+        seq, digest, time = document["seq"], document["hash"], document["time"]
+        vault_id = document.get("vault_id")
+    except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, KeyError) as exc:
+        raise AnchorUnreadable(f"not valid anchor JSON ({type(exc).__name__})") from None
+    if not (
+        isinstance(seq, int)
+        and seq >= 1
+        and isinstance(digest, str)
+        and len(digest) == 64
+        and isinstance(time, str)
+        and (vault_id is None or isinstance(vault_id, str))
+    ):
+        raise AnchorUnreadable("the anchor's fields have the wrong form")
+    return Anchor(seq, digest, time, vault_id)
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """An exclusive advisory lock across processes, held for the block."""
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            # LK_LOCK retries for about ten seconds, then raises OSError (treated like any
+            # other failure to write the anchor).
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        stream: IO[bytes]
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def advance_anchor(db_path: Path, entry: AuditEntry, vault_id: str | None = None) -> bool:
+    """Move the anchor of the vault at ``db_path`` forward to ``entry``; never backward.
+
+    An anchor of another vault (``vault_id`` differs) is replaced whatever its seq.
+    Returns True when the file was replaced.  Raises ``OSError`` when it cannot be written.
+    An unreadable anchor is replaced (verify has already had its chance to report it; a
+    vault must not stop booking over it).
+    """
+    path = anchor_path(db_path)
+    with _exclusive(anchor_lock_path(db_path)):
+        try:
+            current = read_anchor(path)
+        except AnchorUnreadable:
+            current = None
+        same_vault = current is not None and (
+            vault_id is None or current.vault_id in (None, vault_id)
+        )
+        if current is not None and same_vault and current.seq >= entry.seq:
+            return False
+        document = {
+            "format": ANCHOR_FORMAT,
+            "version": ANCHOR_VERSION,
+            "vault_id": vault_id,
+            "seq": entry.seq,
+            "hash": entry.hash,
+            "time": entry.time,
+        }
+        _write_atomically(path, (json.dumps(document, ensure_ascii=False) + "\n").encode())
+        return True
+
+
+class AnchorWriter:
+    """The store's ``on_audit_committed`` callback for a vault file.
+
+    A failure to write the anchor never fails the change that was already committed: the
+    anchor then lags behind, which verify cannot mistake for a cut tail.
+    """
+
+    def __init__(self, db_path: Path, vault_id: Callable[[], str | None] | None = None) -> None:
+        self.db_path = db_path
+        self._vault_id_of = vault_id
+        self._vault_id: str | None = None
+        # The highest seq this process knows is anchored: skips the lock and the read when
+        # another process has already moved the anchor past an entry of ours.
+        self._known = 0
+
+    def __call__(self, entry: AuditEntry) -> None:
+        if entry.seq <= self._known:
+            return
+        if self._vault_id is None and self._vault_id_of is not None:
+            self._vault_id = self._vault_id_of()
+        with contextlib.suppress(OSError):
+            advance_anchor(self.db_path, entry, self._vault_id)
+            self._known = entry.seq

@@ -1,0 +1,399 @@
+"""Reading the audit trail: verify the hash chain, list entries, export them for the ward.
+
+The GUI's audit viewer and ``resdesk audit`` both call ``AuditService``; the rules live here.
+An operator sees only their own entries and may not export; a supervisor sees and exports
+all.  Listing is not audited (an entry holds no personal data); an export is ("audit-export").
+The chain itself is described in ``reservations.audit``, the anchor that catches a cut tail in
+``reservations.anchor``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reservations import errors
+from reservations.anchor import Anchor, AnchorUnreadable, anchor_path, read_anchor
+from reservations.audit import AuditEntry, ChainChecker, ChainProblem
+from reservations.domain import Role
+from reservations.permissions import Permission
+from reservations.receipt import format_receipt, receipt_digits_of
+from reservations.session import Session
+from reservations.store import AuditQuery, UnitOfWork
+
+# The columns of a CSV export, in order; the chain can be recomputed from them alone.
+CSV_COLUMNS = ("seq", "time", "account", "action", "target", "result", "prev_hash", "hash")
+_PAGE = 5000
+NO_ANCHOR_WARNING = (
+    "no anchor file next to the vault (cannot detect entries cut off the end); it is written "
+    "with the next change"
+)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to show; every given key must match.  Dates are Japan dates, inclusive."""
+
+    account: str | None = None
+    action: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    receipt: str | None = None  # as typed; normalized (and its check digit checked) here
+
+    def describe(self) -> str:
+        """The filter in a few words for an audit entry or a PDF (no personal data)."""
+        parts = [
+            f"{name}={value}"
+            for name, value in (
+                ("account", self.account),
+                ("action", self.action),
+                ("from", self.since.isoformat() if self.since else None),
+                ("to", self.until.isoformat() if self.until else None),
+                ("receipt", self.receipt),
+            )
+            if value
+        ]
+        return " ".join(parts) if parts else "all"
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The result of recomputing the whole chain and comparing its end with the anchor."""
+
+    entries: int
+    latest: AuditEntry | None
+    problem: ChainProblem | None
+    anchor: Anchor | None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            # Only where the chain ends: an operator may verify but not read others' entries.
+            "latest": None
+            if self.latest is None
+            else {"seq": self.latest.seq, "time": self.latest.time, "hash": self.latest.hash},
+            "problem": None if self.problem is None else self.problem.to_json(),
+            "anchor": None if self.anchor is None else self.anchor.to_json(),
+            "warnings": list(self.warnings),
+        }
+
+    def problem_sentence(self) -> str:
+        """One sentence naming the first bad entry (for the CLI and the window)."""
+        p = self.problem
+        if p is None:
+            return ""
+        return f"The audit chain is broken at entry {p.seq} ({p.time}): {p.detail}."
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    entries: int
+    latest: AuditEntry | None
+    anchor: Anchor | None
+    pages: int | None = None  # PDF only
+
+
+class AuditService:
+    """Verify, list and export the audit trail of the session's vault.
+
+    ``anchor_file`` defaults to the anchor next to the store's database file (a store with
+    a ``database_path``, see ``SqlCipherStore``); a store without a file has no anchor.
+    """
+
+    def __init__(self, session: Session, anchor_file: Path | None = None) -> None:
+        self._session = session
+        if anchor_file is None:
+            db_path = getattr(session.store, "database_path", None)
+            anchor_file = anchor_path(db_path) if isinstance(db_path, Path) else None
+        self._anchor_file = anchor_file
+
+    # -- verify --------------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """Recompute the whole chain; compare its end with the anchor outside the database.
+
+        Reads the anchor first, then the chain in one snapshot: the anchor is written only
+        after a COMMIT, so it can never be ahead of the snapshot unless entries were removed.
+        """
+        s = self._session
+        s.require(Permission.CHECK_INTEGRITY)
+        warnings: list[str] = []
+        anchor: Anchor | None = None
+        if self._anchor_file is None:
+            warnings.append("this store keeps no anchor (cannot detect a cut tail)")
+        else:
+            try:
+                anchor = read_anchor(self._anchor_file)
+            except AnchorUnreadable as exc:
+                warnings.append(f"the anchor file cannot be read ({exc}); cannot detect a cut tail")
+            except OSError as exc:
+                warnings.append(
+                    f"the anchor file cannot be read ({exc.strerror or type(exc).__name__}); "
+                    "cannot detect a cut tail"
+                )
+            else:
+                if anchor is None:
+                    warnings.append(NO_ANCHOR_WARNING)
+        with s.store.unit_of_work(write=False) as uow:
+            if anchor is not None and anchor.vault_id is not None:
+                vault_id = uow.get_meta("vault_id")
+                if vault_id is not None and vault_id != anchor.vault_id:
+                    warnings.append(
+                        "the anchor file belongs to another vault (cannot detect a cut tail)"
+                    )
+                    anchor = None
+            checker = ChainChecker()
+            problem: ChainProblem | None = None
+            anchored: AuditEntry | None = None
+            for entry in _all_entries(uow):
+                problem = checker.feed(entry)
+                if problem is not None:
+                    break
+                if anchor is not None and entry.seq == anchor.seq:
+                    anchored = entry
+        if problem is None and anchor is not None:
+            problem = _compare_with_anchor(checker.last, anchored, anchor)
+        return VerifyReport(checker.count, checker.last, problem, anchor, tuple(warnings))
+
+    # -- list ----------------------------------------------------------------------------------
+
+    def entries(
+        self,
+        filters: AuditFilter = AuditFilter(),  # noqa: B008 - frozen, never mutated
+        *,
+        offset: int = 0,
+        limit: int = 200,
+        newest_first: bool = False,
+    ) -> list[AuditEntry]:
+        """One page of entries matching ``filters`` (an operator's own entries only)."""
+        s = self._session
+        s.require(Permission.VIEW_AUDIT)
+        query = self._query(filters, newest_first=newest_first, offset=offset, limit=limit)
+        with s.store.unit_of_work(write=False) as uow:
+            return uow.audit_page(query)
+
+    def iter_entries(
+        self,
+        filters: AuditFilter = AuditFilter(),  # noqa: B008 - frozen, never mutated
+    ) -> Iterator[AuditEntry]:
+        """Every matching entry in seq order, read page by page in one snapshot."""
+        s = self._session
+        s.require(Permission.VIEW_AUDIT)
+        query = self._query(filters)
+        with s.store.unit_of_work(write=False) as uow:
+            yield from _pages(uow, query)
+
+    def accounts(self) -> list[str]:
+        """The accounts the filter may offer: every account in the log, or only oneself."""
+        s = self._session
+        s.require(Permission.VIEW_AUDIT)
+        if not self.sees_everyone:
+            return [s.account.name]
+        with s.store.unit_of_work(write=False) as uow:
+            return uow.audit_accounts()
+
+    def actions(self) -> list[str]:
+        s = self._session
+        s.require(Permission.VIEW_AUDIT)
+        with s.store.unit_of_work(write=False) as uow:
+            return uow.audit_actions()
+
+    def check_filter(self, filters: AuditFilter) -> None:
+        """Raise the error ``entries`` would raise for ``filters`` (a bad receipt number, an
+        operator asking for another account), without reading anything."""
+        self._session.require(Permission.VIEW_AUDIT)
+        self._query(filters)
+
+    @property
+    def sees_everyone(self) -> bool:
+        return self._session.account.role is Role.SUPERVISOR
+
+    @property
+    def may_export(self) -> bool:
+        return self._session.account.role is Role.SUPERVISOR
+
+    def _query(
+        self,
+        filters: AuditFilter,
+        *,
+        newest_first: bool = False,
+        offset: int = 0,
+        limit: int = _PAGE,
+    ) -> AuditQuery:
+        s = self._session
+        account = filters.account.strip() if filters.account else None
+        if not self.sees_everyone:
+            if account is not None and account != s.account.name:
+                raise errors.NotPermitted(
+                    f"The {s.account.role.value} role may only see its own audit entries; "
+                    "ask a supervisor."
+                )
+            account = s.account.name
+        if filters.since and filters.until and filters.since > filters.until:
+            raise errors.InvalidInput("from: the first date is after the last date.", "from")
+        receipt = None
+        if filters.receipt and filters.receipt.strip():
+            receipt = format_receipt(receipt_digits_of(filters.receipt))
+        return AuditQuery(
+            account=account,
+            action=filters.action.strip() if filters.action else None,
+            since=filters.since.isoformat() if filters.since else None,
+            until=(filters.until + dt.timedelta(days=1)).isoformat() if filters.until else None,
+            target_contains=receipt,
+            newest_first=newest_first,
+            offset=offset,
+            limit=limit,
+        )
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export_csv(
+        self,
+        path: Path,
+        filters: AuditFilter = AuditFilter(),  # noqa: B008 - frozen, never mutated
+        *,
+        overwrite: bool = False,
+    ) -> ExportResult:
+        """Write the matching entries as CSV for the ward (supervisors); audited.
+
+        UTF-8 with a BOM (so Excel reads the Japanese), CRLF line ends, every field quoted,
+        one header row and nothing else: each row's ``prev_hash`` and ``hash`` let the ward
+        recompute the chain as ``reservations/audit.py`` documents.  The file appears
+        complete or not at all.
+        """
+        from reservations.roster import _atomic_file
+
+        s = self._session
+        s.require(Permission.EXPORT_AUDIT)
+        query = self._query(filters)
+        anchor = self._anchor_for_export()
+        with _atomic_file(path, overwrite=overwrite) as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+            writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+            writer.writerow(CSV_COLUMNS)
+            count = 0
+            with s.store.unit_of_work(write=False) as uow:
+                latest = uow.audit_latest()
+                for entry in _pages(uow, query):
+                    writer.writerow([entry.to_json()[name] for name in CSV_COLUMNS])
+                    count += 1
+            text.flush()
+            text.detach()
+            # Audited before the file is published: no export exists without its entry.
+            self._audit_export("csv", count, filters)
+        return ExportResult(path, count, latest, anchor)
+
+    def export_pdf(
+        self,
+        path: Path,
+        filters: AuditFilter = AuditFilter(),  # noqa: B008 - frozen, never mutated
+        *,
+        overwrite: bool = False,
+    ) -> ExportResult:
+        """Write the matching entries as a PDF for the ward (supervisors); audited.
+
+        The first page names who made it and when, the filter, the chain's latest entry and
+        hash and the anchor; the Japanese font is embedded.
+        """
+        from reservations.audit_pdf import PdfHeader, render_audit_pdf
+        from reservations.fonts import find_japanese_font
+        from reservations.roster import _atomic_file
+
+        s = self._session
+        s.require(Permission.EXPORT_AUDIT)
+        query = self._query(filters)
+        font = find_japanese_font()
+        anchor = self._anchor_for_export()
+        with s.store.unit_of_work(write=False) as uow:
+            latest = uow.audit_latest()
+            entries = list(_pages(uow, query))
+        header = PdfHeader(
+            generated_at=s.now(),
+            account=s.account.name,
+            filters=filters.describe(),
+            latest=latest,
+            anchor=anchor,
+        )
+        with _atomic_file(path, overwrite=overwrite) as stream:
+            pages = render_audit_pdf(entries, header, stream, font)
+            self._audit_export("pdf", len(entries), filters)
+        return ExportResult(path, len(entries), latest, anchor, pages)
+
+    def _anchor_for_export(self) -> Anchor | None:
+        if self._anchor_file is None:
+            return None
+        try:
+            return read_anchor(self._anchor_file)
+        except (AnchorUnreadable, OSError):
+            return None
+
+    def _audit_export(self, kind: str, count: int, filters: AuditFilter) -> None:
+        s = self._session
+        with s.store.unit_of_work(write=True) as uow:
+            s.audit(uow, "audit-export", f"{kind} {count} entries ({filters.describe()})")
+            uow.commit()
+
+
+def _all_entries(uow: UnitOfWork) -> Iterator[AuditEntry]:
+    yield from _pages(uow, AuditQuery(limit=_PAGE))
+
+
+def _pages(uow: UnitOfWork, query: AuditQuery) -> Iterator[AuditEntry]:
+    """Every entry of ``query`` in seq order, ``query.limit`` at a time (keyset paging)."""
+    after = query.after_seq
+    while True:
+        page = uow.audit_page(
+            AuditQuery(
+                account=query.account,
+                action=query.action,
+                since=query.since,
+                until=query.until,
+                target_contains=query.target_contains,
+                after_seq=after,
+                limit=query.limit,
+            )
+        )
+        yield from page
+        if len(page) < query.limit:
+            return
+        after = page[-1].seq
+
+
+def _compare_with_anchor(
+    last: AuditEntry | None, anchored: AuditEntry | None, anchor: Anchor
+) -> ChainProblem | None:
+    last_seq = 0 if last is None else last.seq
+    if last_seq < anchor.seq:
+        first_missing = last_seq + 1
+        which = (
+            f"entry {anchor.seq} is"
+            if first_missing == anchor.seq
+            else f"entries {first_missing} to {anchor.seq} are"
+        )
+        return ChainProblem(
+            first_missing,
+            anchor.time,
+            "tail",
+            f"{which} missing at the end (cut off): the anchor outside the database names "
+            f"entry {anchor.seq} of {anchor.time}",
+        )
+    if anchored is not None and anchored.hash != anchor.hash:
+        return ChainProblem(
+            anchored.seq,
+            anchored.time,
+            "anchor",
+            "its hash differs from the one the anchor outside the database recorded: the "
+            "history from here on was rewritten",
+        )
+    return None
