@@ -544,4 +544,91 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
         "Several failed attempts: please wait {n} seconds.",
     ): "ログインの失敗が続いたため、{n}秒お待ちください。",
     ("MainWindow", "&Audit log"): "操作ログ(&A)",
+    # -- accounts (AccountsPanel and its dialogs, supervisors only) -----------------------------
+    ("MainWindow", "Acco&unts"): "アカウント(&U)",
+    ("HelpDialog", "Accounts (supervisors only)"): "アカウント管理（責任者のみ）",
+    ("AccountTableModel", "Role"): "役割",
+    ("AccountTableModel", "Removed"): "削除済",
+    ("AccountTableModel", "Disabled"): "停止中",
+    ("AccountTableModel", "Must change password"): "パスワード変更待ち",
+    ("AccountTableModel", "Active"): "有効",
+    ("AccountsPanel", "Accounts"): "アカウント一覧",
+    ("AccountsPanel", "Add accou&nt…"): "アカウントを追加(&N)…",
+    ("AccountsPanel", "Add an account"): "アカウントを追加",
+    ("AccountsPanel", "&Reset password…"): "パスワードを再設定(&R)…",
+    (
+        "AccountsPanel",
+        "Reset the selected account's password",
+    ): "選んだアカウントのパスワードを再設定",
+    ("AccountsPanel", "&Disable"): "停止(&D)",
+    ("AccountsPanel", "Disable the selected account"): "選んだアカウントを停止",
+    ("AccountsPanel", "&Enable"): "再開(&E)",
+    ("AccountsPanel", "Enable the selected account"): "選んだアカウントを再開",
+    ("AccountsPanel", "Re&move…"): "削除(&M)…",
+    ("AccountsPanel", "Remove the selected account"): "選んだアカウントを削除",
+    ("AccountsPanel", "Change r&ole…"): "役割を変更(&O)…",
+    ("AccountsPanel", "Change the selected account's role"): "選んだアカウントの役割を変更",
+    ("AccountsPanel", "Accounts message"): "アカウント操作のメッセージ",
+    (
+        "AccountsPanel",
+        "Account {account} added. Give the initial password to the person in person; they must change it at their first login.",  # noqa: E501
+    ): "アカウント {account} を追加しました。初期パスワードは本人に直接手渡してください。最初のログインで本人が変更します。",  # noqa: E501
+    ("AccountsPanel", "New password for {account}"): "{account} の新しいパスワード",
+    (
+        "AccountsPanel",
+        "New one-time password set for {account}. Give it to the person in person; they must change it at their next login.",  # noqa: E501
+    ): "{account} に新しい初期パスワードを設定しました。本人に直接手渡してください。次のログインで本人が変更します。",  # noqa: E501
+    ("AccountsPanel", "{account} is disabled and cannot log in."): (
+        "{account} を停止しました。ログインできません。"
+    ),
+    ("AccountsPanel", "{account} can log in again."): "{account} は再びログインできます。",
+    (
+        "AccountsPanel",
+        "Remove {account}? Its key slot is destroyed: the account can never log in again, and its name cannot be given to anyone else. The audit log keeps its entries.",  # noqa: E501
+    ): "{account} を削除しますか？鍵スロットが破棄され、このアカウントは二度とログインできません。同じ名前をほかの人に使うこともできません。操作ログの記録は残ります。",  # noqa: E501
+    ("AccountsPanel", "{account} is removed; its key slot is destroyed."): (
+        "{account} を削除しました。鍵スロットは破棄されました。"
+    ),
+    ("AccountsPanel", "{account} is now {role}."): "{account} の役割を{role}にしました。",
+    ("NewAccountDialog", "Add account"): "アカウントの追加",
+    ("NewAccountDialog", "Account name"): "アカウント名",
+    ("NewAccountDialog", "Role"): "役割",
+    ("NewAccountDialog", "Account &name"): "アカウント名(&N)",
+    ("NewAccountDialog", "R&ole"): "役割(&O)",
+    (
+        "PasswordDialog",
+        "{account} must change this password at the next login. The account's old key slot is replaced.",  # noqa: E501
+    ): "{account} は次のログインでこのパスワードを変更します。このアカウントの古い鍵スロットは置き換えられます。",  # noqa: E501
+    ("RoleDialog", "Change role"): "役割の変更",
+    ("RoleDialog", "New role of {account}"): "{account} の新しい役割",
+    ("RoleDialog", "Role of {account}"): "{account} の役割",
+    ("_PasswordFields", "One-time password"): "初期パスワード",
+    ("_PasswordFields", "Repeat the one-time password"): "初期パスワード（確認）",
+    (
+        "_PasswordFields",
+        "At least {length} characters (a few words are easy to remember); not the account name, not a common password.",  # noqa: E501
+    ): "{length}文字以上（いくつかの単語を並べると覚えやすい）。アカウント名やよくあるパスワードは使えません。",
+    ("_PasswordFields", "One-time &password"): "初期パスワード(&P)",
+    ("_PasswordFields", "&Repeat it"): "確認(&R)",
+    ("_PasswordFields", "Too short: use at least {length} characters."): (
+        "短すぎます。{length}文字以上にしてください。"
+    ),
+    ("_PasswordFields", "The password must not be the account name."): (
+        "アカウント名をパスワードにはできません。"
+    ),
+    ("_PasswordFields", "This password is too common; choose another one."): (
+        "よく使われるパスワードです。別のものにしてください。"
+    ),
+    (
+        "errors",
+        "This is the last active supervisor: add or enable another supervisor first.",
+    ): "有効な責任者はこのアカウントだけです。先に別の責任者を追加するか有効にしてください。",
+    (
+        "errors",
+        "An account with this name already exists.",
+    ): "同じ名前のアカウントがすでにあります。",
+    (
+        "errors",
+        "This name belonged to a removed account; choose another name.",
+    ): "この名前は削除済みのアカウントのものです。別の名前にしてください。",
 }

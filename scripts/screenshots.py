@@ -104,12 +104,12 @@ class Studio:
         return path
 
     @contextmanager
-    def session(self) -> Iterator[tuple[Vault, Session]]:
+    def session(self, account: str = ACCOUNT) -> Iterator[tuple[Vault, Session]]:
         from reservations.demo import DEMO_ACCOUNTS
         from reservations.session import open_session
 
         vault, session = open_session(
-            self.db_path, ACCOUNT, DEMO_ACCOUNTS[ACCOUNT][1], clock=fixed_clock
+            self.db_path, account, DEMO_ACCOUNTS[account][1], clock=fixed_clock
         )
         try:
             yield vault, session
@@ -348,6 +348,65 @@ def screen_locked(studio: Studio) -> None:
         window.close()
 
 
+# Accounts the accounts screen adds, so its table shows every state (names are fictitious).
+NEW_ACCOUNTS = (("suzuki", "operator"), ("tanaka", "operator"))
+NEW_ACCOUNT_PASSWORD = "shoki-pasuwado-2022"
+
+
+def screen_accounts(studio: Studio) -> None:
+    """The supervisor's accounts tab: two accounts added (one waiting for its first login),
+    one of them just disabled, with the panel's message."""
+    from reservations.accounts import AccountService
+    from reservations.domain import Role
+    from reservations.keyslots import TEST_KDF
+
+    try:
+        from ui.accounts_panel import AccountsPanel
+    except ImportError as exc:
+        raise Skip(f"ui/accounts_panel.py cannot be imported yet ({exc})") from exc
+    with studio.session("supervisor") as (vault, session):
+        service = AccountService(session, vault, kdf=TEST_KDF)
+        existing = {info.name for info in service.list()}
+        for name, role in NEW_ACCOUNTS:
+            if name not in existing:
+                service.add(name, Role(role), NEW_ACCOUNT_PASSWORD)
+        window = studio.main_window(vault, session)
+        panel = window.findChild(AccountsPanel)
+        if panel is None:
+            raise Skip("the supervisor's main window has no AccountsPanel")
+        window.show_tab(4)  # type: ignore[attr-defined]
+        panel.refresh()
+        if panel.select_account(NEW_ACCOUNTS[1][0]):
+            panel.disable()
+        studio.save(window, "accounts")
+        window.close()
+
+
+def screen_audit(studio: Studio) -> None:
+    """The audit log tab as a supervisor: everyone's entries, newest first, with export."""
+    from PySide6.QtCore import QDate
+
+    try:
+        from ui.audit_viewer import AuditViewer
+    except ImportError as exc:
+        raise Skip(f"ui/audit_viewer.py cannot be imported yet ({exc})") from exc
+    with studio.session("supervisor") as (vault, session):
+        window = studio.main_window(vault, session)
+        viewer = window.findChild(AuditViewer)
+        if viewer is None:
+            raise Skip("the main window has no AuditViewer")
+        window.show_tab(3)  # type: ignore[attr-defined]
+        # The (unused) date filter starts at today's real date: fix it, for a stable picture.
+        day = fixed_clock().date()
+        viewer.from_date.setDate(QDate(day.year, day.month, day.day).addDays(-7))
+        viewer.to_date.setDate(QDate(day.year, day.month, day.day))
+        viewer.apply_filters()
+        if viewer.model.rowCount() == 0:
+            raise RuntimeError("the audit viewer shows no entries")
+        studio.save(window, "audit")
+        window.close()
+
+
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
@@ -355,6 +414,9 @@ SCREENS: dict[str, Callable[[Studio], None]] = {
     "verification": screen_verification,
     "roster": screen_roster,
     "locked": screen_locked,
+    # Last: they log in as the supervisor and add accounts to the demo vault.
+    "accounts": screen_accounts,
+    "audit": screen_audit,
 }
 
 

@@ -235,7 +235,9 @@ class AuditViewer(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 70), (1, 150), (2, 110), (3, 120), (4, 260), (5, 90)):
+        # Target and result carry the most text (what was shown); the hash column (last,
+        # stretched) takes what is left, and the full hash is in the exports.
+        for column, width in ((0, 60), (1, 150), (2, 100), (3, 130), (4, 330), (5, 280)):
             self.table.setColumnWidth(column, width)
         self.info_label = QLabel()
         self.info_label.setObjectName("auditInfo")

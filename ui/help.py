@@ -21,6 +21,7 @@ class HelpDialog(QDialog):
             ("Ctrl+3", self.tr("Verification line (calls from support workers)")),
             ("F5", self.tr("Verification line: mark the visitor attended")),
             ("Ctrl+4", self.tr("Audit log (supervisors: everyone's, with export)")),
+            ("Ctrl+5", self.tr("Accounts (supervisors only)")),
             ("Ctrl+R", self.tr("Verification line: reveal the masked name (recorded)")),
             ("Alt+C / Alt+D", self.tr("Go to the center list / the calendar")),
             (self.tr("Arrows in the calendar"), self.tr("Left/Right: a day, Up/Down: a week")),

@@ -90,6 +90,21 @@ def error_text(exc: errors.ReservationError) -> str:
         return QCoreApplication.translate(
             "errors", "A receipt number has 8 digits, like 1234-5678."
         )
+    if isinstance(exc, errors.Conflict) and "last active supervisor" in exc.message:
+        return QCoreApplication.translate(
+            "errors",
+            "This is the last active supervisor: add or enable another supervisor first.",
+        )
+    if isinstance(exc, errors.Conflict) and "was removed" in exc.message:
+        return QCoreApplication.translate(
+            "errors", "This name belonged to a removed account; choose another name."
+        )
+    if (
+        isinstance(exc, errors.Conflict)
+        and exc.message.startswith("An account named")
+        and "already exists" in exc.message
+    ):
+        return QCoreApplication.translate("errors", "An account with this name already exists.")
     if isinstance(exc, errors.InvalidTransition):
         return QCoreApplication.translate(
             "errors", "This booking's status does not allow that change."

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from reservations import APP_NAME, errors
+from reservations.domain import Role
 from reservations.keyslots import KeySlotFile
 from reservations.session import Session
 from reservations.vault import Vault, key_file_path
+from ui.accounts_panel import AccountsPanel
 from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
 from ui.clipboard import clear_sensitive_now
@@ -113,6 +115,11 @@ class MainWindow(QMainWindow):
         # Supervisors see every entry and may export; operators see only their own.
         self.audit_viewer = AuditViewer(session)
         self.tabs.addTab(self.audit_viewer, self.tr("&Audit log"))
+        # Only supervisors manage accounts; an operator's window has no such tab at all.
+        self.accounts_panel: AccountsPanel | None = None
+        if session.account.role is Role.SUPERVISOR:
+            self.accounts_panel = AccountsPanel(session, vault)
+            self.tabs.addTab(self.accounts_panel, self.tr("Acco&unts"))
         layout.addWidget(self.tabs)
         self.content = central
         self.lock_page = LockPage(session.account.name, self._check_password)
@@ -191,7 +198,13 @@ class MainWindow(QMainWindow):
         help_action.triggered.connect(self.show_help)
         help_menu.addAction(help_action)
 
-        for keys, index in (("Ctrl+1", 0), ("Ctrl+2", 1), ("Ctrl+3", 2), ("Ctrl+4", 3)):
+        for keys, index in (
+            ("Ctrl+1", 0),
+            ("Ctrl+2", 1),
+            ("Ctrl+3", 2),
+            ("Ctrl+4", 3),
+            ("Ctrl+5", 4),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda i=index: self.show_tab(i))
             self._window_shortcuts.append(shortcut)
@@ -206,8 +219,10 @@ class MainWindow(QMainWindow):
                 self.booking_desk.picker.centers.setFocus()
             elif self.tabs.widget(index) is self.verification_panel:
                 self.verification_panel.focus_receipt()
-            else:
+            elif self.tabs.widget(index) is self.search_panel:
                 self.focus_search()
+            elif self.accounts_panel is not None and self.tabs.widget(index) is self.accounts_panel:
+                self.accounts_panel.table.setFocus()
 
     def focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.search_panel)

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
+    <name>AccountTableModel</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="+95"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Removed</source>
+        <translation>削除済</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Must change password</source>
+        <translation>パスワード変更待ち</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location line="-47"/>
+        <source>supervisor</source>
+        <translation>責任者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operator</source>
+        <translation>オペレーター</translation>
+    </message>
+    <message>
+        <location line="+289"/>
+        <source>Accounts</source>
+        <translation>アカウント一覧</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add accou&amp;nt…</source>
+        <translation>アカウントを追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an account</source>
+        <translation>アカウントを追加</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reset password…</source>
+        <translation>パスワードを再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset the selected account&apos;s password</source>
+        <translation>選んだアカウントのパスワードを再設定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Disable</source>
+        <translation>停止(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable the selected account</source>
+        <translation>選んだアカウントを停止</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Enable</source>
+        <translation>再開(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable the selected account</source>
+        <translation>選んだアカウントを再開</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re&amp;move…</source>
+        <translation>削除(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected account</source>
+        <translation>選んだアカウントを削除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change r&amp;ole…</source>
+        <translation>役割を変更(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the selected account&apos;s role</source>
+        <translation>選んだアカウントの役割を変更</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Accounts message</source>
+        <translation>アカウント操作のメッセージ</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Account {account} added. Give the initial password to the person in person; they must change it at their first login.</source>
+        <translation>アカウント {account} を追加しました。初期パスワードは本人に直接手渡してください。最初のログインで本人が変更します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New password for {account}</source>
+        <translation>{account} の新しいパスワード</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New one-time password set for {account}. Give it to the person in person; they must change it at their next login.</source>
+        <translation>{account} に新しい初期パスワードを設定しました。本人に直接手渡してください。次のログインで本人が変更します。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{account} is disabled and cannot log in.</source>
+        <translation>{account} を停止しました。ログインできません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{account} can log in again.</source>
+        <translation>{account} は再びログインできます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove {account}? Its key slot is destroyed: the account can never log in again, and its name cannot be given to anyone else. The audit log keeps its entries.</source>
+        <translation>{account} を削除しますか？鍵スロットが破棄され、このアカウントは二度とログインできません。同じ名前をほかの人に使うこともできません。操作ログの記録は残ります。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{account} is removed; its key slot is destroyed.</source>
+        <translation>{account} を削除しました。鍵スロットは破棄されました。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{account} is now {role}.</source>
+        <translation>{account} の役割を{role}にしました。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Please confirm</source>
+        <translation>確認</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <location filename="../../ui/audit_viewer.py" line="+107"/>
@@ -602,6 +768,11 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Accounts (supervisors only)</source>
+        <translation>アカウント管理（責任者のみ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Verification line: reveal the masked name (recorded)</source>
         <translation>来場確認：伏せた氏名を表示（記録されます）</translation>
     </message>
@@ -796,7 +967,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+87"/>
+        <location filename="../../ui/main_window.py" line="+89"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -834,6 +1005,11 @@ Today {today} · week {week} seats left</source>
         <location line="+3"/>
         <source>&amp;Audit log</source>
         <translation>操作ログ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Acco&amp;unts</source>
+        <translation>アカウント(&amp;U)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -876,7 +1052,7 @@ Today {today} · week {week} seats left</source>
         <translation>ヘルプとショートカット(&amp;H)</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+152"/>
         <source>The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.</source>
         <translation>ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。</translation>
     </message>
@@ -929,6 +1105,49 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+3"/>
         <source>Move to: {center}, {date} {start}–{end}</source>
         <translation>変更先：{center}、{date} {start}–{end}</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="-368"/>
+        <source>Add account</source>
+        <translation>アカウントの追加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account name</source>
+        <translation>アカウント名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Account &amp;name</source>
+        <translation>アカウント名(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;ole</source>
+        <translation>役割(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Required.</source>
+        <translation>入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long.</source>
+        <translation>長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account names may hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。</translation>
     </message>
 </context>
 <context>
@@ -1000,9 +1219,17 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="+25"/>
+        <source>{account} must change this password at the next login. The account&apos;s old key slot is replaced.</source>
+        <translation>{account} は次のログインでこのパスワードを変更します。このアカウントの古い鍵スロットは置き換えられます。</translation>
+    </message>
+</context>
+<context>
     <name>RecoverySheetDialog</name>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/new_vault.py" line="+9"/>
         <source>Recovery sheet</source>
         <translation>復旧キー</translation>
     </message>
@@ -1083,6 +1310,24 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+4"/>
         <source>(erased)</source>
         <translation>（消去済）</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="+30"/>
+        <source>Change role</source>
+        <translation>役割の変更</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New role of {account}</source>
+        <translation>{account} の新しい役割</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Role of {account}</source>
+        <translation>{account} の役割</translation>
     </message>
 </context>
 <context>
@@ -1936,6 +2181,59 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>_PasswordFields</name>
+    <message>
+        <location filename="../../ui/accounts_panel.py" line="-162"/>
+        <source>One-time password</source>
+        <translation>初期パスワード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat the one-time password</source>
+        <translation>初期パスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At least {length} characters (a few words are easy to remember); not the account name, not a common password.</source>
+        <translation>{length}文字以上（いくつかの単語を並べると覚えやすい）。アカウント名やよくあるパスワードは使えません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>One-time &amp;password</source>
+        <translation>初期パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat it</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Too short: use at least {length} characters.</source>
+        <translation>短すぎます。{length}文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Too long.</source>
+        <translation>長すぎます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must not be the account name.</source>
+        <translation>アカウント名をパスワードにはできません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This password is too common; choose another one.</source>
+        <translation>よく使われるパスワードです。別のものにしてください。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../ui/i18n.py" line="+52"/>
@@ -1996,6 +2294,21 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+3"/>
         <source>A receipt number has 8 digits, like 1234-5678.</source>
         <translation>受付番号は 1234-5678 のような8桁の数字です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is the last active supervisor: add or enable another supervisor first.</source>
+        <translation>有効な責任者はこのアカウントだけです。先に別の責任者を追加するか有効にしてください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An account with this name already exists.</source>
+        <translation>同じ名前のアカウントがすでにあります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This name belonged to a removed account; choose another name.</source>
+        <translation>この名前は削除済みのアカウントのものです。別の名前にしてください。</translation>
     </message>
     <message>
         <location line="+4"/>
