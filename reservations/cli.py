@@ -180,6 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="check the vault's integrity (exit 7 when damaged)")
 
+    settings = sub.add_parser("settings", help="the vault's settings").add_subparsers(
+        dest="settings_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    settings.add_parser("show", help="show the vault's settings")
+    p = settings.add_parser("idle-lock", help="minutes without input before a window locks")
+    p.add_argument("minutes", type=int, metavar="MINUTES", help="1 to 60 (supervisor)")
+
     account = sub.add_parser("account", help="accounts").add_subparsers(
         dest="account_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -471,6 +478,19 @@ def _cmd_roster(args: argparse.Namespace, db: Path, out: Output) -> int:
     return 0
 
 
+def _cmd_settings(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.vault_settings import VaultSettingsService
+
+    with _session(db) as (_vault, session):
+        service = VaultSettingsService(session)
+        if args.settings_command == "idle-lock":
+            service.set_idle_lock_seconds(args.minutes * 60)
+            out.say(f"Windows now lock after {args.minutes} minute(s) without input.")
+        seconds = service.idle_lock_seconds()
+    out.data({"idle_lock_minutes": seconds // 60}, lambda: f"idle lock: {seconds // 60} min")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
     from reservations.vault import check_vault
 
@@ -615,6 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "account": _cmd_account,
             "rekey": _cmd_rekey,
             "audit": run_audit_command,
+            "settings": _cmd_settings,
         }[args.command]
         return handler(args, db, out)
     except errors.ReservationError as exc:

@@ -22,6 +22,7 @@ class Permission(StrEnum):
     LIST_SLOTS = "list slots"
     IMPORT_SLOTS = "import slots"
     MANAGE_ACCOUNTS = "manage accounts"
+    MANAGE_SETTINGS = "change the vault's settings"
     LIST_ACCOUNTS = "list accounts"
     CHECK_INTEGRITY = "check integrity"
     PRINT_ROSTER = "print day rosters"
@@ -47,6 +48,7 @@ _OPERATOR = frozenset(
 _SUPERVISOR = _OPERATOR | {
     Permission.IMPORT_SLOTS,
     Permission.MANAGE_ACCOUNTS,
+    Permission.MANAGE_SETTINGS,
     Permission.LIST_ACCOUNTS,
     Permission.EXPORT_AUDIT,
 }

@@ -33,6 +33,8 @@ class Session:
     # Set for an account created or reset by a supervisor: every service refuses until the
     # account has chosen its own password (``AccountService.change_own_password``).
     must_change_password: bool = False
+    # Seconds without input before a window locks (the vault's setting, read at login).
+    idle_lock_seconds: int | None = None
     # The login entry waits for the session's first audited write, so that a command that
     # fails on a damaged vault has written nothing at all (see ``open_session``).
     _pending_login: str | None = field(default=None, repr=False)
@@ -146,6 +148,10 @@ def start_session(
         clock,
         must_change_password=vault.must_change_password,
     )
+    from reservations.vault_settings import read_idle_lock_seconds
+
+    with session.store.unit_of_work(write=False) as uow:
+        session.idle_lock_seconds = read_idle_lock_seconds(uow)
     session._pending_login = session.timestamp()
     session._pending_failures = vault.login_failures
     session._finished_rekey = vault.finished_rekey

@@ -631,4 +631,14 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
         "errors",
         "This name belonged to a removed account; choose another name.",
     ): "この名前は削除済みのアカウントのものです。別の名前にしてください。",
+    ("MainWindow", "&Idle lock time (all seats)…"): "自動ロックまでの時間（全席）(&I)…",
+    ("MainWindow", "Idle lock"): "自動ロック",
+    (
+        "MainWindow",
+        "Minutes without input before a window locks (1–60):",
+    ): "操作がないまま画面をロックするまでの分数（1〜60）：",
+    (
+        "MainWindow",
+        "Windows now lock after {n} minutes without input.",
+    ): "今後、{n}分間操作がないと画面をロックします。",
 }

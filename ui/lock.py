@@ -126,6 +126,10 @@ class IdleWatcher(QObject):
     def timeout_seconds(self) -> float:
         return self._timeout
 
+    def set_timeout(self, seconds: float) -> None:
+        """A new idle time (a supervisor changed the vault's setting), from now on."""
+        self._timeout = float(seconds)
+
     def start(self) -> None:
         app = QApplication.instance()
         if app is not None:

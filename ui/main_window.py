@@ -26,12 +26,13 @@ from reservations.domain import Role
 from reservations.keyslots import KeySlotFile
 from reservations.session import Session
 from reservations.vault import Vault, key_file_path
+from reservations.vault_settings import VaultSettingsService
 from ui.accounts_panel import AccountsPanel
 from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
 from ui.clipboard import clear_sensitive_now
 from ui.help import HelpDialog
-from ui.i18n import LANGUAGES
+from ui.i18n import LANGUAGES, error_text
 from ui.lock import (
     IdleWatcher,
     LockPage,
@@ -191,6 +192,11 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _=False, c=code: self._settings.setValue("language", c))
             language_menu.addAction(action)
+        if self._session.account.role is Role.SUPERVISOR:
+            idle_action = QAction(self.tr("&Idle lock time (all seats)…"), self)
+            idle_action.setObjectName("idleLockAction")
+            idle_action.triggered.connect(self.ask_idle_lock_minutes)
+            settings_menu.addAction(idle_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_action = QAction(self.tr("&Help and shortcuts"), self)
@@ -211,6 +217,33 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.focus_search)
         self._window_shortcuts += [find, quit_action, help_action]
+
+    def ask_idle_lock_minutes(self) -> None:
+        """A supervisor sets the idle lock for every seat (stored in the vault, audited)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        service = VaultSettingsService(self._session)
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Idle lock"),
+            self.tr("Minutes without input before a window locks (1–60):"),
+            service.idle_lock_seconds() // 60,
+            1,
+            60,
+        )
+        if ok:
+            self.set_idle_lock_minutes(minutes)
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        try:
+            VaultSettingsService(self._session).set_idle_lock_seconds(minutes * 60)
+        except errors.ReservationError as exc:
+            self.statusBar().showMessage(error_text(exc))
+            return
+        self.idle_watcher.set_timeout(minutes * 60)
+        self.statusBar().showMessage(
+            self.tr("Windows now lock after {n} minutes without input.").format(n=minutes)
+        )
 
     def show_tab(self, index: int) -> None:
         if index < self.tabs.count():

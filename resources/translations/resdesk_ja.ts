@@ -278,7 +278,7 @@
         <translation>監査ログの記録</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>&amp;Verify chain</source>
         <translation>改ざん検査(&amp;V)</translation>
     </message>
@@ -866,7 +866,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/lock.py" line="+211"/>
+        <location filename="../../ui/lock.py" line="+215"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -967,7 +967,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+89"/>
+        <location filename="../../ui/main_window.py" line="+90"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -1043,6 +1043,11 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Idle lock time (all seats)…</source>
+        <translation>自動ロックまでの時間（全席）(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -1052,7 +1057,22 @@ Today {today} · week {week} seats left</source>
         <translation>ヘルプとショートカット(&amp;H)</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+26"/>
+        <source>Idle lock</source>
+        <translation>自動ロック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes without input before a window locks (1–60):</source>
+        <translation>操作がないまま画面をロックするまでの分数（1〜60）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Windows now lock after {n} minutes without input.</source>
+        <translation>今後、{n}分間操作がないと画面をロックします。</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.</source>
         <translation>ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。</translation>
     </message>
@@ -2301,17 +2321,17 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>有効な責任者はこのアカウントだけです。先に別の責任者を追加するか有効にしてください。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>An account with this name already exists.</source>
         <translation>同じ名前のアカウントがすでにあります。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>This name belonged to a removed account; choose another name.</source>
         <translation>この名前は削除済みのアカウントのものです。別の名前にしてください。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>This booking&apos;s status does not allow that change.</source>
         <translation>この予約の状態では、その変更はできません。</translation>
     </message>

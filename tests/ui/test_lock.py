@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -393,3 +393,17 @@ def test_log_in_as_another_account_ends_the_session_and_opens_a_new_one(
     assert not second.is_locked()
     assert app.quitOnLastWindowClosed()
     second.close()
+
+
+def test_supervisor_changes_the_idle_lock_from_the_window(
+    qtbot: QtBot, test_vault: TestVault, settings: QSettings
+) -> None:
+    vault = test_vault.vault(SUPERVISOR)
+    session = Session(SqlCipherStore(vault.conn), vault.account, test_vault.clock)
+    window = MainWindow(vault, session, settings)
+    qtbot.addWidget(window)
+    assert window.findChild(QAction, "idleLockAction") is not None
+    window.set_idle_lock_minutes(7)
+    assert window.idle_watcher.timeout_seconds == 420
+    assert test_vault.session(SUPERVISOR).idle_lock_seconds == 420
+    window.close()
