@@ -7,12 +7,10 @@ entries and refuses exports, so this screen only hides what the service would re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,7 +38,7 @@ from reservations.audit import AuditEntry
 from reservations.audit_service import AuditFilter, AuditService, VerifyReport
 from reservations.session import Session
 from ui.i18n import error_text
-from ui.models import ObjectRole
+from ui.models import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,60 +47,16 @@ def _day(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
 
 
-class AuditTableModel(QAbstractTableModel):
-    """Audit entries, newest first, fetched page by page as the view scrolls.
-
-    ``fetch(offset, limit)`` returns the next page from the service.
-    """
+class AuditTableModel(PagedTableModel[AuditEntry]):
+    """Audit entries, newest first, fetched page by page (see ``PagedTableModel``)."""
 
     SEQ, TIME, ACCOUNT, ACTION, TARGET, RESULT, HASH = range(7)
     PAGE = 200
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
-        self._fetch: Callable[[int, int], list[AuditEntry]] | None = None
-        self._exhausted = True
-
-    def set_fetch(self, fetch: Callable[[int, int], list[AuditEntry]] | None) -> None:
-        """Start a new result set; the first page is fetched at once."""
-        self.beginResetModel()
-        self._rows = []
-        self._fetch = fetch
-        self._exhausted = fetch is None
-        self.endResetModel()
-        if fetch is not None:
-            self.fetchMore(QModelIndex())
-
     def entry_at(self, row: int) -> AuditEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item_at(row)
 
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._fetch is None:
-            return
-        page = self._fetch(len(self._rows), self.PAGE)
-        if len(page) < self.PAGE:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("No."),
             self.tr("Time"),
@@ -111,28 +65,25 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Target"),
             self.tr("Result"),
             self.tr("Hash"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.SEQ:
-                return str(entry.seq)
-            if column == self.TIME:
-                # 2022-12-19T10:00:00+09:00 -> 2022-12-19 10:00:00 (all times are Japan time)
-                return entry.time[:19].replace("T", " ")
-            if column == self.HASH:
-                return entry.hash[:16]
-            return (entry.account, entry.action, entry.target, entry.result)[column - 2]
+    def display_of(self, entry: AuditEntry) -> tuple[str, ...]:
+        return (
+            str(entry.seq),
+            # 2022-12-19T10:00:00+09:00 -> 2022-12-19 10:00:00 (all times are Japan time)
+            entry.time[:19].replace("T", " "),
+            entry.account,
+            entry.action,
+            entry.target,
+            entry.result,
+            entry.hash[:16],
+        )
+
+    def extra_data(self, entry: AuditEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.HASH:
             return entry.hash
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SEQ:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ObjectRole:
-            return entry
         return None
 
 

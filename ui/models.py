@@ -7,7 +7,7 @@ touch the database themselves (the reservation model asks a fetch callback for p
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,6 +23,7 @@ from reservations.normalize import format_phone_national
 from reservations.slots import CenterAvailability
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -155,26 +156,34 @@ def masked_phone(e164: str | None) -> str:
     return "".join("*" if ch.isdigit() else ch for ch in national[:-4]) + national[-4:]
 
 
-class ReservationTableModel(QAbstractTableModel):
-    """Search results, fetched page by page as the view scrolls (``canFetchMore``).
+class PagedTableModel(QAbstractTableModel, Generic[T]):
+    """Rows fetched page by page as the view scrolls (``canFetchMore``/``fetchMore``).
 
-    ``fetch(offset, limit)`` returns the next page from the service; the model never holds
-    more rows than the operator has scrolled to.
+    ``fetch(offset, limit)`` returns the next page from a service; the model never holds more
+    rows than the user has scrolled to.  Subclasses name their ``headers()`` and the display
+    strings of a row (``display_of``), made once per fetched row: a repaint asks ``data()``
+    thousands of times.  ``extra_data`` answers the other roles.
     """
 
-    RECEIPT, CENTER, DATE, TIME, NAME, KANA, PHONE, STATUS = range(8)
     PAGE = 100
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Reservation] = []
-        # The eight display strings of each row, made once when the row is fetched: a
-        # repaint asks data() thousands of times and must not reformat phone numbers.
+        self._rows: list[T] = []
         self._display: list[tuple[str, ...]] = []
-        self._fetch: Callable[[int, int], list[Reservation]] | None = None
+        self._fetch: Callable[[int, int], list[T]] | None = None
         self._exhausted = True
 
-    def set_fetch(self, fetch: Callable[[int, int], list[Reservation]] | None) -> None:
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def display_of(self, item: T) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def extra_data(self, item: T, column: int, role: int) -> Any:
+        return None
+
+    def set_fetch(self, fetch: Callable[[int, int], list[T]] | None) -> None:
         """Start a new result set; the first page is fetched at once."""
         self.beginResetModel()
         self._rows = []
@@ -185,16 +194,13 @@ class ReservationTableModel(QAbstractTableModel):
         if fetch is not None:
             self.fetchMore(QModelIndex())
 
-    def reservation_at(self, row: int) -> Reservation | None:
+    def item_at(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def replace(self, reservation: Reservation) -> None:
-        for row, current in enumerate(self._rows):
-            if current.receipt == reservation.receipt:
-                self._rows[row] = reservation
-                self._display[row] = self._display_of(reservation)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.STATUS))
-                return
+    def replace_row(self, row: int, item: T) -> None:
+        self._rows[row] = item
+        self._display[row] = self.display_of(item)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and not self._exhausted
@@ -209,20 +215,48 @@ class ReservationTableModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
-            self._display.extend(self._display_of(r) for r in page)
+            self._display.extend(self.display_of(item) for item in page)
             self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else len(self.headers())
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
+        return self.headers()[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.row()][index.column()]
+        item = self._rows[index.row()]
+        if role == ObjectRole:
+            return item
+        return self.extra_data(item, index.column(), role)
+
+
+class ReservationTableModel(PagedTableModel[Reservation]):
+    """Search results (see ``PagedTableModel``)."""
+
+    RECEIPT, CENTER, DATE, TIME, NAME, KANA, PHONE, STATUS = range(8)
+
+    def reservation_at(self, row: int) -> Reservation | None:
+        return self.item_at(row)
+
+    def replace(self, reservation: Reservation) -> None:
+        for row, current in enumerate(self._rows):
+            if current.receipt == reservation.receipt:
+                self.replace_row(row, reservation)
+                return
+
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Receipt"),
             self.tr("Center"),
@@ -232,7 +266,7 @@ class ReservationTableModel(QAbstractTableModel):
             self.tr("Kana"),
             self.tr("Phone"),
             self.tr("Status"),
-        )[section]
+        )
 
     def status_text(self, status: Status) -> str:
         return {
@@ -242,7 +276,7 @@ class ReservationTableModel(QAbstractTableModel):
             Status.NO_SHOW: self.tr("No-show"),
         }[status]
 
-    def _display_of(self, r: Reservation) -> tuple[str, ...]:
+    def display_of(self, r: Reservation) -> tuple[str, ...]:
         erased = self.tr("(erased)")
         return (
             r.receipt_display,
@@ -255,14 +289,7 @@ class ReservationTableModel(QAbstractTableModel):
             self.status_text(r.status),
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[index.row()][index.column()]
-        r = self._rows[index.row()]
-        if role == ObjectRole:
-            return r
+    def extra_data(self, r: Reservation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and r.status is Status.CANCELLED:
             return _CANCELLED_BRUSH
         return None

@@ -170,7 +170,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_viewer.py" line="+107"/>
+        <location filename="../../ui/audit_viewer.py" line="+61"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Account filter</source>
         <translation>アカウントで絞り込み</translation>
     </message>
@@ -669,7 +669,7 @@
 <context>
     <name>CenterListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+49"/>
+        <location filename="../../ui/models.py" line="+50"/>
         <source>{name}
 Today {today} · week {week} seats left</source>
         <translation>{name}
@@ -1267,7 +1267,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>ReservationTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+174"/>
+        <location filename="../../ui/models.py" line="+207"/>
         <source>Receipt</source>
         <translation>受付番号</translation>
     </message>
@@ -1689,7 +1689,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="-139"/>
+        <location filename="../../ui/models.py" line="-172"/>
         <source>Time</source>
         <translation>時間帯</translation>
     </message>
