@@ -180,6 +180,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="check the vault's integrity (exit 7 when damaged)")
 
+    p = sub.add_parser(
+        "backup",
+        help="write a verified, encrypted backup folder into DIR (supervisor); prints it",
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
+    p = sub.add_parser(
+        "restore",
+        help="copy a backup to a NEW vault path given with --db and log in there to check it",
+        usage="resdesk restore BACKUP --db NEW_PATH",
+        description=(
+            "Restore a backup (a resdesk-backup-... folder or its vault.db) to the path given "
+            "with --db, which here is the target: it must not exist yet and must not be the "
+            "live vault. Nothing is ever overwritten. The account in RESDESK_USER / "
+            "RESDESK_PASSWORD must open the restored copy, else it is removed again."
+        ),
+    )
+    p.add_argument("backup", metavar="BACKUP")
+
     settings = sub.add_parser("settings", help="the vault's settings").add_subparsers(
         dest="settings_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -507,6 +525,38 @@ def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
     return int(ExitCode.INTEGRITY)
 
 
+def _cmd_backup(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.backup import BackupService
+
+    with _session(db) as (vault, session):
+        result = BackupService(session, vault).backup(Path(args.out).expanduser())
+    out.data(result.to_json(), lambda: str(result.folder))
+    out.say(f"Backed up {result.reservations} reservation(s); the backup was verified.")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, db_arg: str | None, out: Output) -> int:
+    from reservations.backup import restore
+    from reservations.paths import vault_path_from
+
+    if not db_arg:
+        raise errors.UsageError("restore needs --db NEW_PATH: the new vault to create")
+    user, password = _credentials()
+    result = restore(
+        Path(args.backup).expanduser(),
+        Path(db_arg).expanduser(),
+        user,
+        password,
+        live_db=vault_path_from(None),
+    )
+    out.data(result.to_json(), lambda: str(result.database))
+    out.say(
+        f"Restored {result.reservations} reservation(s) to {result.database}; it passed the "
+        "integrity checks. Use it with --db or RESDESK_DB."
+    )
+    return 0
+
+
 def _account_line(a: dict[str, object]) -> str:
     flags = [
         word
@@ -619,6 +669,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_gui(db_arg)
         if args.command == "demo":
             return _cmd_demo(args, db_arg, out)
+        if args.command == "restore":
+            return _cmd_restore(args, db_arg, out)
         from reservations.paths import vault_path_from
 
         db = vault_path_from(db_arg)
@@ -634,6 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _cmd_check,
             "account": _cmd_account,
             "rekey": _cmd_rekey,
+            "backup": _cmd_backup,
             "audit": run_audit_command,
             "settings": _cmd_settings,
         }[args.command]

@@ -28,6 +28,7 @@ class Permission(StrEnum):
     PRINT_ROSTER = "print day rosters"
     VIEW_AUDIT = "view the audit log"
     EXPORT_AUDIT = "export the audit log"
+    BACKUP = "make backups"
 
 
 _OPERATOR = frozenset(
@@ -51,6 +52,7 @@ _SUPERVISOR = _OPERATOR | {
     Permission.MANAGE_SETTINGS,
     Permission.LIST_ACCOUNTS,
     Permission.EXPORT_AUDIT,
+    Permission.BACKUP,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

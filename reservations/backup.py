@@ -1,0 +1,294 @@
+"""Encrypted backups of a running vault, and restoring one to a new path.
+
+A backup is a folder ``resdesk-backup-YYYYMMDD-HHMM`` holding ``vault.db`` (a consistent
+copy made with SQLite's online backup API on the open connection: other seats keep booking
+meanwhile), ``vault.db.keys`` (the key file as it is now) and ``vault.db.audit-anchor`` (the
+backup's own latest audit entry).  The copy keeps the same data key, so the same accounts and
+the same recovery sheet open it; it is never decrypted on disk (SQLCipher refuses to back
+up into an unkeyed target).  The folder is written under a temporary name, verified
+(integrity checks and the reservation count) and only then renamed.
+
+``restore`` copies a backup to a path where no file exists yet and proves that the given
+account opens it before it counts as restored; it never overwrites anything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from reservations import errors
+from reservations.anchor import advance_anchor, anchor_lock_path, anchor_path
+from reservations.audit import AuditEntry
+from reservations.keyslots import KeySlotFile
+from reservations.permissions import Permission
+from reservations.session import Session, start_session
+from reservations.vault import (
+    Vault,
+    check_integrity,
+    connect,
+    database_errors,
+    key_file_path,
+    open_vault,
+    vault_files,
+)
+
+BACKUP_PREFIX = "resdesk-backup-"
+BACKUP_DB_NAME = "vault.db"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    folder: Path
+    database: Path
+    reservations: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "folder": str(self.folder),
+            "database": str(self.database),
+            "reservations": self.reservations,
+        }
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    reservations: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"database": str(self.database), "reservations": self.reservations}
+
+
+def _count(conn: sqlcipher3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM reservations").fetchone()[0])
+
+
+def _latest_audit(conn: sqlcipher3.Connection) -> AuditEntry | None:
+    row = conn.execute(
+        "SELECT seq, time, account, action, target, result, prev_hash, hash "
+        "FROM audit ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else AuditEntry(*row)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy with fsync; ``target`` must not exist (exclusive create)."""
+    data = source.read_bytes()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class BackupService:
+    def __init__(self, session: Session, vault: Vault) -> None:
+        self.session = session
+        self.vault = vault
+
+    def backup(self, out_dir: Path) -> BackupResult:
+        """Write a verified backup folder into ``out_dir`` (which must exist)."""
+        self.session.require(Permission.BACKUP)
+        if not out_dir.is_dir():
+            raise errors.NotFound(
+                "The backup folder does not exist; create it (or plug in the drive) and try again."
+            )
+        name = f"{BACKUP_PREFIX}{self.session.now():%Y%m%d-%H%M}"
+        folder = out_dir / name
+        if folder.exists():
+            raise errors.Conflict(
+                f"A backup named {name} already exists in that folder; wait a minute or "
+                "choose another folder (nothing was changed)."
+            )
+        temp = out_dir / f".{name}.{os.getpid()}.part"
+        try:
+            temp.mkdir(mode=0o700)
+        except OSError:
+            raise errors.VaultReadOnly(
+                "The backup folder cannot be written: check that it exists and is writable."
+            ) from None
+        try:
+            count = self._write(temp)
+            try:
+                os.rename(temp, folder)
+            except OSError:
+                if folder.exists():
+                    raise errors.Conflict(
+                        f"A backup named {name} already exists in that folder (nothing was "
+                        "changed)."
+                    ) from None
+                raise errors.VaultReadOnly(
+                    "The backup could not be renamed into place: check the backup folder."
+                ) from None
+            _fsync_dir(out_dir)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        with self.session.store.unit_of_work(write=True) as uow:
+            # The folder name and a count only: no personal data in the audit trail.
+            self.session.audit(uow, "backup", name, f"{count} reservation(s)")
+            uow.commit()
+        return BackupResult(folder, folder / BACKUP_DB_NAME, count)
+
+    def _write(self, temp: Path) -> int:
+        source = self.vault.conn
+        target_db = temp / BACKUP_DB_NAME
+        key_hex = bytes(self.vault.keys.data_key).hex()
+        with database_errors():
+            target = sqlcipher3.connect(str(target_db), isolation_level=None)
+            try:
+                # Same data key on the target: SQLCipher copies the pages encrypted (and
+                # refuses an unkeyed target, so a plaintext copy cannot happen by mistake).
+                target.execute("PRAGMA cipher_log_level = NONE")
+                target.execute(f"PRAGMA key = \"x'{key_hex}'\"")
+                # One read transaction on the source: the count, the latest audit entry and
+                # the copied pages are one snapshot (WAL: writers carry on meanwhile).
+                source.execute("BEGIN")
+                try:
+                    count = _count(source)
+                    latest = _latest_audit(source)
+                    source.backup(target)
+                finally:
+                    source.execute("ROLLBACK")
+            finally:
+                target.close()
+        _copy_file(key_file_path(self.vault.db_path), key_file_path(target_db))
+        if latest is not None:
+            try:
+                advance_anchor(target_db, latest, self.vault.vault_id)
+            finally:
+                with contextlib.suppress(OSError):
+                    anchor_lock_path(target_db).unlink()
+        _verify(target_db, self.vault.keys.data_key, self.vault.vault_id, count)
+        _fsync_dir(temp)
+        return count
+
+
+def _verify(db: Path, data_key: bytes | bytearray, vault_id: str, expected: int | None) -> int:
+    """Reopen ``db`` with the data key: both integrity checks, the vault id, the count."""
+    if KeySlotFile.load(key_file_path(db)).vault_id != vault_id:
+        raise errors.IntegrityFailed("The copied key file belongs to another vault.")
+    conn = connect(db, data_key)
+    try:
+        report = check_integrity(conn)
+        if not report.ok:
+            raise errors.IntegrityFailed(
+                "The copy failed its integrity check; nothing was kept.", report.problems
+            )
+        with database_errors():
+            count = _count(conn)
+        if expected is not None and count != expected:
+            raise errors.IntegrityFailed(
+                f"The copy holds {count} reservation(s) instead of {expected}; nothing was kept."
+            )
+        return count
+    finally:
+        conn.close()
+
+
+def _backup_database(backup: Path) -> Path:
+    db = backup / BACKUP_DB_NAME if backup.is_dir() else backup
+    if not db.is_file() or not key_file_path(db).is_file():
+        raise errors.NotFound(
+            "No backup at the given path: give a backup folder (resdesk-backup-...) or its "
+            "vault.db, with its .keys file next to it."
+        )
+    return db
+
+
+def _target_files(db: Path) -> list[Path]:
+    return [*vault_files(db), anchor_path(db)]
+
+
+def restore(
+    backup: Path,
+    new_db: Path,
+    account_name: str,
+    password: str | bytearray,
+    *,
+    live_db: Path | None = None,
+) -> RestoreResult:
+    """Copy the backup at ``backup`` (folder or its database) to ``new_db`` and check it.
+
+    Nothing is ever overwritten: any file of a vault at ``new_db`` (or ``new_db`` being the
+    live vault ``live_db``) is refused.  The account must open the copy; otherwise, or when
+    the copy fails its integrity check, the copied files are removed again.
+    """
+    source = _backup_database(backup)
+    new_db = Path(os.path.abspath(new_db))
+    if live_db is not None and new_db == Path(os.path.abspath(live_db)) and live_db.exists():
+        raise errors.VaultExists(
+            "That path is the live vault: restore to a new path, then switch to it once "
+            "checked (nothing was changed)."
+        )
+    if new_db == Path(os.path.abspath(source)) or any(p.exists() for p in _target_files(new_db)):
+        raise errors.VaultExists(
+            "A file already exists at the restore path; choose a new path (nothing was changed)."
+        )
+    if not new_db.parent.is_dir():
+        raise errors.NotFound("The folder of the restore path does not exist; create it first.")
+    pairs = [(source, new_db), (key_file_path(source), key_file_path(new_db))]
+    if anchor_path(source).is_file():
+        pairs.append((anchor_path(source), anchor_path(new_db)))
+    created: list[Path] = []
+    opened = False
+    try:
+        # The key file and anchor first, the database last: a crash leaves no database that
+        # looks restored without its keys.
+        for src, dst in reversed(pairs):
+            try:
+                _copy_file(src, dst)
+            except FileExistsError:
+                raise errors.VaultExists(
+                    "A file appeared at the restore path meanwhile; nothing was overwritten."
+                ) from None
+            except OSError:
+                raise errors.VaultReadOnly(
+                    "The restore path cannot be written: check the folder and the disk."
+                ) from None
+            created.append(dst)
+        _fsync_dir(new_db.parent)
+        opened = True
+        vault = open_vault(new_db, account_name, password)
+        try:
+            report = check_integrity(vault.conn)
+            if not report.ok:
+                raise errors.IntegrityFailed(
+                    "The backup is damaged: the restored copy failed its integrity check and "
+                    "was removed.",
+                    report.problems,
+                )
+            with database_errors():
+                count = _count(vault.conn)
+            session = start_session(vault)
+            with session.store.unit_of_work(write=True) as uow:
+                session.audit(uow, "restore", source.parent.name or source.name, "ok")
+                uow.commit()
+        finally:
+            vault.close()
+    except BaseException:
+        # Only what this call made: the copies, and the side files opening them created.
+        extra = [*vault_files(new_db), anchor_lock_path(new_db)] if opened else []
+        for path in [*created, *extra]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return RestoreResult(new_db, count)
