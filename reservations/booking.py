@@ -8,6 +8,7 @@ transaction.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reservations import errors
@@ -291,23 +292,18 @@ class BookingService:
 
     def cancel(self, receipt: str, reason: str | None = None) -> Reservation:
         """Cancel a booking, freeing its seat; the receipt number is never issued again."""
-        s = self._session
-        s.require(Permission.CANCEL)
-        digits = receipt_digits_of(receipt)
         clean_reason = normalize_note(reason) if reason else None
-        with s.store.unit_of_work(write=True) as uow:
-            current = self._existing(uow, digits)
+
+        def only_booked(uow: UnitOfWork, current: Reservation) -> None:
             if current.status is not Status.BOOKED:
                 raise errors.InvalidTransition(
-                    f"Booking {format_receipt(digits)} is already {current.status.value}; "
+                    f"Booking {current.receipt_display} is already {current.status.value}; "
                     "nothing was changed."
                 )
-            uow.set_status(digits, Status.CANCELLED, clean_reason, s.timestamp(), s.account.name)
-            s.audit(uow, "cancel", format_receipt(digits))
-            cancelled = uow.reservation_by_receipt(digits)
-            uow.commit()
-        assert cancelled is not None
-        return cancelled
+
+        return self._change_status(
+            Permission.CANCEL, receipt, only_booked, Status.CANCELLED, "cancel", clean_reason
+        )
 
     def correct(self, receipt: str, changes: PersonChanges) -> Reservation:
         """Fix a misspelt name, kana or phone while the caller is on the line (audited).
@@ -351,46 +347,60 @@ class BookingService:
 
     def reinstate(self, receipt: str) -> Reservation:
         """Undo a cancellation: the booking takes a seat in its slot again, if one is free."""
-        s = self._session
-        s.require(Permission.CANCEL)
-        digits = receipt_digits_of(receipt)
-        with s.store.unit_of_work(write=True) as uow:
-            current = self._existing(uow, digits)
+
+        def cancelled_with_a_seat(uow: UnitOfWork, current: Reservation) -> None:
             if current.status is not Status.CANCELLED:
                 raise errors.InvalidTransition(
-                    f"Booking {format_receipt(digits)} is {current.status.value}, not cancelled."
+                    f"Booking {current.receipt_display} is {current.status.value}, not cancelled."
                 )
             self._bookable_slot(uow, current.slot_id)
-            uow.set_status(digits, Status.BOOKED, None, s.timestamp(), s.account.name)
-            s.audit(uow, "reinstate", format_receipt(digits))
-            restored = uow.reservation_by_receipt(digits)
-            uow.commit()
-        assert restored is not None
-        return restored
+
+        return self._change_status(
+            Permission.CANCEL, receipt, cancelled_with_a_seat, Status.BOOKED, "reinstate"
+        )
 
     def attend(self, receipt: str) -> Reservation:
         """Mark a booking attended; only on or after its day."""
-        s = self._session
-        s.require(Permission.ATTEND)
-        digits = receipt_digits_of(receipt)
-        with s.store.unit_of_work(write=True) as uow:
-            current = self._existing(uow, digits)
+        today = self._session.now().date()
+
+        def booked_and_due(uow: UnitOfWork, current: Reservation) -> None:
             if current.status is not Status.BOOKED:
                 raise errors.InvalidTransition(
-                    f"Booking {format_receipt(digits)} is {current.status.value}; only a "
+                    f"Booking {current.receipt_display} is {current.status.value}; only a "
                     "booked reservation can be marked attended."
                 )
-            if current.date > s.now().date():
+            if current.date > today:
                 raise errors.InvalidTransition(
-                    f"Booking {format_receipt(digits)} is for {current.date.isoformat()}; it "
+                    f"Booking {current.receipt_display} is for {current.date.isoformat()}; it "
                     "can be marked attended on that day."
                 )
-            uow.set_status(digits, Status.ATTENDED, None, s.timestamp(), s.account.name)
-            s.audit(uow, "attend", format_receipt(digits))
-            attended = uow.reservation_by_receipt(digits)
+
+        return self._change_status(
+            Permission.ATTEND, receipt, booked_and_due, Status.ATTENDED, "attend"
+        )
+
+    def _change_status(
+        self,
+        permission: Permission,
+        receipt: str,
+        check: Callable[[UnitOfWork, Reservation], None],
+        new: Status,
+        action: str,
+        reason: str | None = None,
+    ) -> Reservation:
+        """One status change: permission, the rule ``check`` enforces, the change, the audit
+        entry, all in one unit of work."""
+        s = self._session
+        s.require(permission)
+        digits = receipt_digits_of(receipt)
+        with s.store.unit_of_work(write=True) as uow:
+            check(uow, self._existing(uow, digits))
+            uow.set_status(digits, new, reason, s.timestamp(), s.account.name)
+            s.audit(uow, action, format_receipt(digits))
+            changed = uow.reservation_by_receipt(digits)
             uow.commit()
-        assert attended is not None
-        return attended
+        assert changed is not None
+        return changed
 
     # -- rules -----------------------------------------------------------------------------
 

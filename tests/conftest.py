@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from reservations.booking import BookingService, CallerInput
 from reservations.domain import JST, Role
 from reservations.keyslots import TEST_KDF
 from reservations.session import Session, open_session
@@ -184,3 +185,37 @@ def cli(test_vault: TestVault) -> Callable[..., CliResult]:
         return run_cli(list(args), full_env)
 
     return invoke
+
+
+@pytest.fixture
+def booked(test_vault: TestVault, operator: Session) -> dict[str, str]:
+    """The verification line's day: bookings at both centers on BASE_DAY, one the day after,
+    one cancelled, made a week ahead; then the clock moves to BASE_DAY 10:05."""
+    service = BookingService(operator)
+    made = {
+        "yamada": service.book(
+            test_vault.slot_ids["a0-1000"],
+            CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678"),
+        ),
+        "suzuki": service.book(
+            test_vault.slot_ids["a0-1030"],
+            CallerInput("鈴木", "花子", "スズキ", "ハナコ", "03-1111-2222"),
+        ),
+        "tanaka": service.book(
+            test_vault.slot_ids["b0-1000"],
+            CallerInput("田中", "一郎", "タナカ", "イチロウ", "080-3333-4444"),
+        ),
+        "sato": service.book(
+            test_vault.slot_ids["a1-1000"],
+            CallerInput("佐藤", "誠", "サトウ", "マコト", "070-5555-6666"),
+        ),
+    }
+    cancelled = service.book(
+        test_vault.slot_ids["a0-1030"],
+        CallerInput("高橋", "恵", "タカハシ", "メグミ", "090-7777-8888"),
+    )
+    service.cancel(cancelled.receipt)
+    test_vault.clock.now = dt.datetime.combine(BASE_DAY, dt.time(10, 5), tzinfo=JST)
+    receipts = {k: r.receipt for k, r in made.items()}
+    receipts["cancelled"] = cancelled.receipt
+    return receipts

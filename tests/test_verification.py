@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from reservations import errors
-from reservations.booking import BookingService, CallerInput
+from reservations.booking import BookingService
 from reservations.domain import JST, Status
 from reservations.receipt import damm_is_valid
 from reservations.session import Session
@@ -15,39 +15,6 @@ from reservations.verification import CheckOutcome, VerificationService
 from tests.conftest import BASE_DAY, OPERATOR, TestVault
 
 YOTSUYA, OKUBO = 1, 2
-
-
-@pytest.fixture
-def booked(test_vault: TestVault, operator: Session) -> dict[str, str]:
-    """Four bookings made a week ahead; the clock then moves to BASE_DAY 10:05."""
-    service = BookingService(operator)
-    made = {
-        "yamada": service.book(
-            test_vault.slot_ids["a0-1000"],
-            CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678"),
-        ),
-        "suzuki": service.book(
-            test_vault.slot_ids["a0-1030"],
-            CallerInput("鈴木", "花子", "スズキ", "ハナコ", "03-1111-2222"),
-        ),
-        "tanaka": service.book(
-            test_vault.slot_ids["b0-1000"],
-            CallerInput("田中", "一郎", "タナカ", "イチロウ", "080-3333-4444"),
-        ),
-        "sato": service.book(
-            test_vault.slot_ids["a1-1000"],
-            CallerInput("佐藤", "誠", "サトウ", "マコト", "070-5555-6666"),
-        ),
-    }
-    cancelled = service.book(
-        test_vault.slot_ids["a0-1030"],
-        CallerInput("高橋", "恵", "タカハシ", "メグミ", "090-7777-8888"),
-    )
-    service.cancel(cancelled.receipt)
-    test_vault.clock.now = dt.datetime.combine(BASE_DAY, dt.time(10, 5), tzinfo=JST)
-    receipts = {k: r.receipt for k, r in made.items()}
-    receipts["cancelled"] = cancelled.receipt
-    return receipts
 
 
 def misheard_variants(receipt: str) -> list[str]:

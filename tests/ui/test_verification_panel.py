@@ -53,35 +53,6 @@ PERSONAL = (
 
 
 @pytest.fixture
-def booked(test_vault: TestVault, operator: Session) -> dict[str, str]:
-    """Bookings at BASE_DAY (and one cancelled); then the clock moves to BASE_DAY 10:05."""
-    service = BookingService(operator)
-    made = {
-        "yamada": service.book(
-            test_vault.slot_ids["a0-1000"],
-            CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678"),
-        ),
-        "suzuki": service.book(
-            test_vault.slot_ids["a0-1030"],
-            CallerInput("鈴木", "花子", "スズキ", "ハナコ", "03-1111-2222"),
-        ),
-        "tanaka": service.book(
-            test_vault.slot_ids["b0-1000"],
-            CallerInput("田中", "一郎", "タナカ", "イチロウ", "080-3333-4444"),
-        ),
-    }
-    cancelled = service.book(
-        test_vault.slot_ids["a0-1030"],
-        CallerInput("高橋", "恵", "タカハシ", "メグミ", "090-7777-8888"),
-    )
-    service.cancel(cancelled.receipt)
-    test_vault.clock.now = dt.datetime.combine(BASE_DAY, dt.time(10, 5), tzinfo=JST)
-    receipts = {key: r.receipt for key, r in made.items()}
-    receipts["cancelled"] = cancelled.receipt
-    return receipts
-
-
-@pytest.fixture
 def panel(
     qtbot: QtBot, operator: Session, settings: QSettings, booked: dict[str, str]
 ) -> VerificationPanel:
