@@ -64,7 +64,7 @@ def render_audit_pdf(
     entries: list[AuditEntry], header: PdfHeader, out: IO[bytes], font: PdfFont
 ) -> int:
     """Draw the entries as an A4 landscape PDF into ``out``; returns the number of pages."""
-    from reservations.roster import _numbered
+    from reservations.files import numbered_canvas
 
     page_w, page_h = landscape(A4)
     width = page_w - 2 * _MARGIN
@@ -93,7 +93,7 @@ def render_audit_pdf(
     counted: list[int] = []
     doc.build(
         _story(entries, header, font.name, width, stamp),
-        canvasmaker=_numbered(_decoration(font.name, stamp), counted),
+        canvasmaker=numbered_canvas(_decoration(font.name, stamp), counted),
     )
     return counted[0]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from reservations.store import AuditQuery, UnitOfWork
 # The columns of a CSV export, in order; the chain can be recomputed from them alone.
 CSV_COLUMNS = ("seq", "time", "account", "action", "target", "result", "prev_hash", "hash")
 _PAGE = 5000
+# Receipt numbers as entries name them (display form), to count the people an export names.
+RECEIPT_IN_TARGET = re.compile(r"\b\d{4}-\d{4}\b")
 NO_ANCHOR_WARNING = (
     "no anchor file next to the vault (cannot detect entries cut off the end); it is written "
     "with the next change"
@@ -272,14 +275,15 @@ class AuditService:
         recompute the chain as ``reservations/audit.py`` documents.  The file appears
         complete or not at all.
         """
-        from reservations.roster import _atomic_file
+        from reservations.domain import CopyKind
+        from reservations.register import write_copy
 
         s = self._session
         s.require(Permission.EXPORT_AUDIT)
         query = self._query(filters)
         anchor = self._anchor_for_export()
-        with _atomic_file(path, overwrite=overwrite) as stream:
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        with write_copy(s, path, kind=CopyKind.AUDIT_EXPORT, overwrite=overwrite) as copy:
+            text = io.TextIOWrapper(copy.stream, encoding="utf-8-sig", newline="")
             writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
             writer.writerow(CSV_COLUMNS)
             count = 0
@@ -287,11 +291,13 @@ class AuditService:
                 latest = uow.audit_latest()
                 for entry in _pages(uow, query):
                     writer.writerow([entry.to_json()[name] for name in CSV_COLUMNS])
+                    copy.receipts.extend(RECEIPT_IN_TARGET.findall(entry.target))
                     count += 1
             text.flush()
             text.detach()
-            # Audited before the file is published: no export exists without its entry.
-            self._audit_export("csv", count, filters)
+            # Registered and audited before the file is published: no export without both.
+            copy.audit = self._export_entry("csv", count, filters)
+            copy.description = f"csv {count} entries"
         return ExportResult(path, count, latest, anchor)
 
     def export_pdf(
@@ -307,8 +313,9 @@ class AuditService:
         hash and the anchor; the Japanese font is embedded.
         """
         from reservations.audit_pdf import PdfHeader, render_audit_pdf
+        from reservations.domain import CopyKind
         from reservations.fonts import find_japanese_font
-        from reservations.roster import _atomic_file
+        from reservations.register import write_copy
 
         s = self._session
         s.require(Permission.EXPORT_AUDIT)
@@ -325,9 +332,11 @@ class AuditService:
             latest=latest,
             anchor=anchor,
         )
-        with _atomic_file(path, overwrite=overwrite) as stream:
-            pages = render_audit_pdf(entries, header, stream, font)
-            self._audit_export("pdf", len(entries), filters)
+        with write_copy(s, path, kind=CopyKind.AUDIT_EXPORT, overwrite=overwrite) as copy:
+            pages = render_audit_pdf(entries, header, copy.stream, font)
+            copy.receipts = [r for e in entries for r in RECEIPT_IN_TARGET.findall(e.target)]
+            copy.audit = self._export_entry("pdf", len(entries), filters)
+            copy.description = f"pdf {len(entries)} entries"
         return ExportResult(path, len(entries), latest, anchor, pages)
 
     def _anchor_for_export(self) -> Anchor | None:
@@ -338,11 +347,9 @@ class AuditService:
         except (AnchorUnreadable, OSError):
             return None
 
-    def _audit_export(self, kind: str, count: int, filters: AuditFilter) -> None:
-        s = self._session
-        with s.store.unit_of_work(write=True) as uow:
-            s.audit(uow, "audit-export", f"{kind} {count} entries ({filters.describe()})")
-            uow.commit()
+    @staticmethod
+    def _export_entry(kind: str, count: int, filters: AuditFilter) -> tuple[str, str, str]:
+        return ("audit-export", f"{kind} {count} entries ({filters.describe()})", "ok")
 
 
 def _all_entries(uow: UnitOfWork) -> Iterator[AuditEntry]:

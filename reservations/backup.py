@@ -25,8 +25,12 @@ import sqlcipher3
 from reservations import errors
 from reservations.anchor import advance_anchor, anchor_lock_path, anchor_path
 from reservations.audit import AuditEntry
+from reservations.contract import LAST_BACKUP_KEY
+from reservations.domain import CopyKind
+from reservations.files import sha256_file
 from reservations.keyslots import KeySlotFile
 from reservations.permissions import Permission
+from reservations.register import record_copy
 from reservations.session import Session, start_session
 from reservations.vault import (
     Vault,
@@ -142,9 +146,21 @@ class BackupService:
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
+        digest = sha256_file(folder / BACKUP_DB_NAME)
         with self.session.store.unit_of_work(write=True) as uow:
             # The folder name and a count only: no personal data in the audit trail.
             self.session.audit(uow, "backup", name, f"{count} reservation(s)")
+            record_copy(
+                self.session,
+                uow,
+                kind=CopyKind.BACKUP,
+                path=folder,
+                sha256=digest,
+                people=count,
+                scope="all",
+                description=name,
+            )
+            uow.set_meta(LAST_BACKUP_KEY, self.session.timestamp())
             uow.commit()
         return BackupResult(folder, folder / BACKUP_DB_NAME, count)
 

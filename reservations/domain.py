@@ -166,3 +166,55 @@ def _join(family: str | None, given: str | None) -> str | None:
     if family is None and given is None:
         return None
     return " ".join(part for part in (family, given) if part)
+
+
+class CopyKind(StrEnum):
+    """What kind of file left the vault (the register of copies)."""
+
+    HANDOVER = "handover"
+    AUDIT_EXPORT = "audit-export"
+    DISCLOSURE = "disclosure"
+    CORRECTION = "correction"
+    CALLBACK_LIST = "callback-list"
+    BACKUP = "backup"
+    ROSTER = "roster"
+
+
+class CopyStatus(StrEnum):
+    OPEN = "open"
+    DESTROYED = "destroyed"
+    HANDED_OVER = "handed-over"
+
+
+@dataclass(frozen=True)
+class CopyRecord:
+    """One entry of the register of copies: a file that holds data from the vault."""
+
+    id: int
+    kind: CopyKind
+    created_at: str
+    account: str
+    people: int
+    path: str
+    sha256: str
+    description: str
+    status: CopyStatus
+    closed_at: str | None
+    closed_by: str | None
+    note: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "created": self.created_at,
+            "account": self.account,
+            "people": self.people,
+            "path": self.path,
+            "sha256": self.sha256,
+            "description": self.description,
+            "status": self.status.value,
+            "closed": self.closed_at,
+            "closed_by": self.closed_by,
+            "note": self.note,
+        }

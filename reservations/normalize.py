@@ -311,3 +311,16 @@ def normalize_note(text: str) -> str:
     value = folded.strip()
     _check_length(value, "note", NOTE_MAX_LENGTH)
     return value
+
+
+# --- one-line labels and reasons ----------------------------------------------------------------
+
+
+def normalize_label(text: str, field: str, max_length: int = 100) -> str:
+    """A one-line text (contractor, ward, a request's reason): NFKC, spaces collapsed, no
+    control characters, at most ``max_length``; may be empty (the caller decides)."""
+    if not nfkc(text).strip():
+        return ""
+    value = _clean_line(text, field)
+    _check_length(value, field, max_length)
+    return value

@@ -29,6 +29,13 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view the audit log"
     EXPORT_AUDIT = "export the audit log"
     BACKUP = "make backups"
+    PLAN_SLOTS = "plan slots and close days"
+    CALL_BACK = "record call-back outcomes"
+    VIEW_STATISTICS = "view statistics"
+    PERSON_REQUESTS = "handle residents' disclosure, correction and deletion requests"
+    MANAGE_REGISTER = "keep the register of copies"
+    HANDOVER = "export the handover package"
+    ERASE = "erase the vault"
 
 
 _OPERATOR = frozenset(
@@ -44,6 +51,7 @@ _OPERATOR = frozenset(
         Permission.CHECK_INTEGRITY,
         Permission.PRINT_ROSTER,
         Permission.VIEW_AUDIT,  # their own entries only (AuditService enforces it)
+        Permission.CALL_BACK,
     }
 )
 _SUPERVISOR = _OPERATOR | {
@@ -53,6 +61,12 @@ _SUPERVISOR = _OPERATOR | {
     Permission.LIST_ACCOUNTS,
     Permission.EXPORT_AUDIT,
     Permission.BACKUP,
+    Permission.PLAN_SLOTS,
+    Permission.VIEW_STATISTICS,
+    Permission.PERSON_REQUESTS,
+    Permission.MANAGE_REGISTER,
+    Permission.HANDOVER,
+    Permission.ERASE,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -8,11 +8,7 @@ says which center and day were printed and how many numbers, never which people.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +32,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from reservations import errors
 from reservations.booking import center_id_by_name
-from reservations.domain import JST, Center, Reservation, Status
+from reservations.domain import JST, Center, CopyKind, Reservation, Status
+from reservations.files import check_destination, numbered_canvas
 from reservations.fonts import PdfFont, find_japanese_font
 from reservations.permissions import Permission
 from reservations.receipt import format_receipt
+from reservations.register import write_copy
 from reservations.session import Session
 from reservations.store import SearchQuery, UnitOfWork
 
@@ -160,8 +157,10 @@ class RosterService:
         s = self._session
         s.require(Permission.PRINT_ROSTER)
         font = find_japanese_font()
-        with _atomic_file(out, overwrite=overwrite) as stream:
-            return render_roster_pdf(roster, stream, s.now(), s.account.name, font)
+        with write_copy(s, out, kind=CopyKind.ROSTER, overwrite=overwrite) as copy:
+            copy.receipts = [e.receipt for slot in roster.slots for e in slot.entries]
+            copy.description = f"{roster.center} {roster.day.isoformat()}"
+            return render_roster_pdf(roster, copy.stream, s.now(), s.account.name, font)
 
 
 def _by_number(entry: RosterEntry) -> str:
@@ -201,87 +200,8 @@ def check_can_write(out: Path, *, overwrite: bool = False) -> None:
     ``write_pdf`` checks again (the file system may change meanwhile); this only lets a
     caller refuse before the roster is read and audited.
     """
-    _check_destination(out, overwrite=overwrite)
+    check_destination(out, overwrite=overwrite)
     find_japanese_font()
-
-
-def _check_destination(out: Path, *, overwrite: bool) -> None:
-    if out.is_dir():
-        raise errors.InvalidInput(f"{out} is a folder; give a file name ending in .pdf.", "out")
-    if not out.parent.is_dir():
-        raise errors.NotFound(
-            f"The folder {out.parent} does not exist; create it or choose another."
-        )
-    if out.exists() and not overwrite:
-        raise _exists(out)
-
-
-@contextlib.contextmanager
-def _atomic_file(out: Path, *, overwrite: bool) -> Iterator[IO[bytes]]:
-    """A temporary file next to ``out`` that becomes ``out`` only when the block succeeds."""
-    folder = out.parent
-    _check_destination(out, overwrite=overwrite)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".roster-", suffix=".pdf.part", dir=folder)
-    except OSError as exc:
-        raise _write_error(exc, folder) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        _publish(tmp, out, overwrite=overwrite)
-    except OSError as exc:
-        raise _write_error(exc, folder) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    _sync_folder(folder)
-
-
-def _publish(tmp: Path, out: Path, *, overwrite: bool) -> None:
-    if overwrite:
-        os.replace(tmp, out)
-        return
-    try:
-        # A hard link never replaces an existing file, so a file that appeared meanwhile
-        # (another roster printed to the same name) is not lost.
-        os.link(tmp, out)
-    except FileExistsError:
-        raise _exists(out) from None
-    except OSError:
-        # File systems without hard links (FAT on a USB stick): check, then rename.
-        if out.exists():
-            raise _exists(out) from None
-        os.replace(tmp, out)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _exists(out: Path) -> errors.Conflict:
-    return errors.Conflict(f"{out} already exists; choose another name or use --force.")
-
-
-def _write_error(exc: OSError, folder: Path) -> errors.ReservationError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return errors.DiskFull(f"The disk holding {folder} is full; free some space.")
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return errors.StorageError(
-            f"The folder {folder} cannot be written (permission denied or read-only)."
-        )
-    return errors.StorageError(
-        f"The roster could not be written to {folder} ({exc.strerror or type(exc).__name__})."
-    )
 
 
 # -- the page -----------------------------------------------------------------------------
@@ -338,7 +258,7 @@ def render_roster_pdf(
         initialFontName=font.name,
     )
     counted: list[int] = []
-    canvas_maker = _numbered(_page_decoration(roster, font.name, stamp), counted)
+    canvas_maker = numbered_canvas(_page_decoration(roster, font.name, stamp), counted)
     doc.build(_story(roster, font.name, width), canvasmaker=canvas_maker)
     return counted[0]
 
@@ -533,29 +453,3 @@ def _page_decoration(roster: Roster, font: str, stamp: str) -> Callable[[Canvas,
         c.restoreState()
 
     return decorate
-
-
-def _numbered(
-    decorate: Callable[[Canvas, int, int], None], counted: list[int]
-) -> Callable[..., Canvas]:
-    """A canvas maker that holds every page back until the total page count is known."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            for state in self._held:
-                self.__dict__.update(state)
-                decorate(self, self._pageNumber, total)
-                super().showPage()
-            counted.append(total)
-            super().save()
-
-    return NumberedCanvas

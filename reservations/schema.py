@@ -114,6 +114,58 @@ ALTER TABLE accounts ADD COLUMN removed_at TEXT;
 ALTER TABLE accounts ADD COLUMN removed_by TEXT;
 """
 
+# Version 5, the supervisor's tools (issue 6):
+# - ``copies`` is the register of every file that left the vault, with the people it holds
+#   (``copy_people`` for a chosen few; scope 'all' for whole-vault copies such as backups and
+#   the handover: every reservation with id <= ``upto_reservation``), so a lost copy tells at
+#   once who is affected;
+# - ``callbacks`` lists bookings whose slot was closed, for operators to call back, with the
+#   outcome of each call;
+# - a reservation erased at the person's request keeps its row (seat count, statistics) and
+#   records when and by whom; the personal columns are NULL.
+_V5 = """
+CREATE TABLE copies (
+    id                INTEGER PRIMARY KEY,
+    kind              TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    account           TEXT NOT NULL,
+    people            INTEGER NOT NULL CHECK (people >= 0),
+    scope             TEXT NOT NULL CHECK (scope IN ('listed', 'all', 'none')),
+    upto_reservation  INTEGER,
+    path              TEXT NOT NULL,
+    sha256            TEXT NOT NULL,
+    description       TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL DEFAULT 'open'
+                      CHECK (status IN ('open', 'destroyed', 'handed-over')),
+    closed_at         TEXT,
+    closed_by         TEXT,
+    note              TEXT
+);
+CREATE INDEX copies_by_status ON copies(status, id);
+CREATE TABLE copy_people (
+    copy_id         INTEGER NOT NULL REFERENCES copies(id),
+    reservation_id  INTEGER NOT NULL REFERENCES reservations(id),
+    PRIMARY KEY (copy_id, reservation_id)
+) WITHOUT ROWID;
+CREATE INDEX copy_people_by_reservation ON copy_people(reservation_id);
+CREATE TABLE callbacks (
+    id              INTEGER PRIMARY KEY,
+    reservation_id  INTEGER NOT NULL REFERENCES reservations(id),
+    slot_id         INTEGER NOT NULL REFERENCES slots(id),
+    reason          TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    outcome         TEXT NOT NULL DEFAULT 'pending',
+    outcome_at      TEXT,
+    outcome_by      TEXT,
+    outcome_note    TEXT
+);
+CREATE INDEX callbacks_by_outcome ON callbacks(outcome, id);
+CREATE INDEX callbacks_by_reservation ON callbacks(reservation_id);
+ALTER TABLE reservations ADD COLUMN redacted_at TEXT;
+ALTER TABLE reservations ADD COLUMN redacted_by TEXT;
+"""
+
 
 def _script(sql: str) -> Callable[[Connection], None]:
     def step(conn: Connection) -> None:
@@ -129,6 +181,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _script(_V2),
     _script(_V3),
     _script(_V4),
+    _script(_V5),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from reservations.audit import GENESIS_HASH, AuditEntry, canonical_form, chain_hash
-from reservations.domain import Center, Reservation, Slot, Status
+from reservations.domain import (
+    Center,
+    CopyKind,
+    CopyRecord,
+    CopyStatus,
+    Reservation,
+    Slot,
+    Status,
+)
 from reservations.vault import Connection, database_errors
 
 
@@ -156,6 +164,35 @@ class UnitOfWork(Protocol):
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
 
+    # register of copies
+    def add_copy(
+        self,
+        kind: str,
+        created_at: str,
+        account: str,
+        people: int,
+        scope: str,
+        upto_reservation: int | None,
+        path: str,
+        sha256: str,
+        description: str,
+    ) -> int: ...
+    def add_copy_people(self, copy_id: int, receipts: Iterable[str]) -> int: ...
+    def list_copies(self, *, open_only: bool) -> list[CopyRecord]: ...
+    def get_copy(self, copy_id: int) -> CopyRecord | None: ...
+    def close_copy(self, copy_id: int, status: str, at: str, by: str, note: str | None) -> None: ...
+    def copy_receipts(self, copy_id: int) -> list[str]: ...
+    def latest_reservation_id(self) -> int: ...
+    def count_reservations(self, *, upto: int | None = None) -> int: ...
+
+    # -- slot planning and call-backs (reservations/slot_planning.py) --
+
+    # -- statistics (reservations/statistics.py) --
+
+    # -- residents' requests (reservations/person.py) --
+
+    # -- handover (reservations/handover.py) --
+
 
 class Store(Protocol):
     def unit_of_work(self, *, write: bool) -> contextlib.AbstractContextManager[UnitOfWork]: ...
@@ -189,6 +226,29 @@ ACTIVE_DUPLICATES_SQL = (
     "r.given_kana = ? AND r.family_name = ? AND r.given_name = ?)) "
     "ORDER BY s.date, s.start LIMIT 20"
 )
+
+
+_COPY_SELECT = (
+    "SELECT id, kind, created_at, account, people, path, sha256, description, status, "
+    "closed_at, closed_by, note FROM copies"
+)
+
+
+def _copy(row: Sequence[Any]) -> CopyRecord:
+    return CopyRecord(
+        id=row[0],
+        kind=CopyKind(row[1]),
+        created_at=row[2],
+        account=row[3],
+        people=row[4],
+        path=row[5],
+        sha256=row[6],
+        description=row[7],
+        status=CopyStatus(row[8]),
+        closed_at=row[9],
+        closed_by=row[10],
+        note=row[11],
+    )
 
 
 def _reservation(row: Sequence[Any]) -> Reservation:
@@ -622,6 +682,80 @@ class SqlCipherUnitOfWork:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    # register of copies
+    def add_copy(
+        self,
+        kind: str,
+        created_at: str,
+        account: str,
+        people: int,
+        scope: str,
+        upto_reservation: int | None,
+        path: str,
+        sha256: str,
+        description: str,
+    ) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO copies(kind, created_at, account, people, scope, upto_reservation, "
+            "path, sha256, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, created_at, account, people, scope, upto_reservation, path, sha256, description),
+        )
+        return int(cur.lastrowid)
+
+    def add_copy_people(self, copy_id: int, receipts: Iterable[str]) -> int:
+        cur = self._conn.executemany(
+            "INSERT OR IGNORE INTO copy_people(copy_id, reservation_id) "
+            "SELECT ?, id FROM reservations WHERE receipt = ?",
+            ((copy_id, receipt) for receipt in receipts),
+        )
+        return int(cur.rowcount)
+
+    def list_copies(self, *, open_only: bool) -> list[CopyRecord]:
+        where = "WHERE status = 'open' " if open_only else ""
+        return [_copy(r) for r in self._all(f"{_COPY_SELECT} {where}ORDER BY id")]
+
+    def get_copy(self, copy_id: int) -> CopyRecord | None:
+        row = self._one(f"{_COPY_SELECT} WHERE id = ?", (copy_id,))
+        return None if row is None else _copy(row)
+
+    def close_copy(self, copy_id: int, status: str, at: str, by: str, note: str | None) -> None:
+        self._conn.execute(
+            "UPDATE copies SET status = ?, closed_at = ?, closed_by = ?, note = ? WHERE id = ?",
+            (status, at, by, note, copy_id),
+        )
+
+    def copy_receipts(self, copy_id: int) -> list[str]:
+        row = self._one("SELECT scope, upto_reservation FROM copies WHERE id = ?", (copy_id,))
+        if row is None or row[0] == "none":
+            return []
+        if row[0] == "all":
+            sql = "SELECT receipt FROM reservations WHERE id <= ? ORDER BY id"
+            return [r[0] for r in self._all(sql, (row[1] or 0,))]
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT r.receipt FROM copy_people p JOIN reservations r ON r.id = "
+                "p.reservation_id WHERE p.copy_id = ? ORDER BY r.id",
+                (copy_id,),
+            )
+        ]
+
+    def latest_reservation_id(self) -> int:
+        return int(self._one("SELECT coalesce(max(id), 0) FROM reservations")[0])
+
+    def count_reservations(self, *, upto: int | None = None) -> int:
+        if upto is None:
+            return int(self._one("SELECT count(*) FROM reservations")[0])
+        return int(self._one("SELECT count(*) FROM reservations WHERE id <= ?", (upto,))[0])
+
+    # -- slot planning and call-backs (reservations/slot_planning.py) --
+
+    # -- statistics (reservations/statistics.py) --
+
+    # -- residents' requests (reservations/person.py) --
+
+    # -- handover (reservations/handover.py) --
 
 
 AuditCallback = Callable[[AuditEntry], None]

@@ -533,8 +533,11 @@ def test_csv_export_opens_with_csv_and_the_chain_can_be_recomputed(
     assert rows[-1]["hash"] == before[-1].hash == (result.latest.hash if result.latest else "")
 
     # The export itself is on record, with how many entries and no file name.
-    last = entries_of(supervisor)[-1]
+    # ... and in the register of copies, committed with it.
+    last, registered = entries_of(supervisor)[-2:]
     assert (last.action, last.target) == ("audit-export", f"csv {len(rows)} entries (all)")
+    assert registered.action == "copy-registered"
+    assert registered.target.endswith("audit-export")
     assert AuditService(supervisor).verify().ok
 
     # An existing file is kept without --force; the CLI says the latest hash.
@@ -577,8 +580,9 @@ def test_pdf_export_shows_the_latest_hash_and_embeds_its_font(
                 assert "/FontFile2" in descriptor
                 fonts += 1
     assert fonts
-    last = entries_of(supervisor)[-1]
+    last, registered = entries_of(supervisor)[-2:]
     assert (last.action, last.target) == ("audit-export", f"pdf {result.entries} entries (all)")
+    assert registered.action == "copy-registered"
 
     ok = audit_cli("export", "--out", str(tmp_path / "cli.pdf"), json_mode=True)
     assert ok.code == 0, ok.err

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reservations import errors
+from reservations.files import sha256_file
 from reservations.audit_service import AuditService
 from reservations.backup import BackupResult, BackupService, restore
 from reservations.errors import ExitCode
@@ -150,14 +151,19 @@ def test_backup_is_audited_without_personal_data(test_vault: TestVault, tmp_path
     result = _backup(test_vault, tmp_path)
     conn = connect(test_vault.path, test_vault.data_key)
     try:
-        row = conn.execute(
-            "SELECT account, action, target, result FROM audit ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
+        row, registered = conn.execute(
+            "SELECT account, action, target, result FROM audit ORDER BY seq DESC LIMIT 2"
+        ).fetchall()[::-1]
+        copy = conn.execute("SELECT kind, people, path, sha256 FROM copies").fetchone()
     finally:
         conn.close()
     assert row == ("chief", "backup", result.folder.name, "1 reservation(s)")
+    assert registered[1:] == ("copy-registered", "#1 backup", "1 people")
     for personal in ("鈴木", "花子", "スズキ", "1234", "5678"):
-        assert personal not in " ".join(row)
+        assert personal not in " ".join(row + registered)
+    # The register of copies knows where the backup went and what it holds.
+    assert copy[:3] == ("backup", 1, str(result.folder.resolve()))
+    assert copy[3] == sha256_file(result.database)
 
 
 def test_backup_refusals(test_vault: TestVault, tmp_path: Path) -> None:

@@ -317,7 +317,7 @@ def test_write_pdf_is_atomic_and_refuses_to_overwrite(
         service.write_pdf(roster, tmp_path / "missing" / "roster.pdf")
     with pytest.raises(errors.InvalidInput, match="is a folder"):
         service.write_pdf(roster, tmp_path)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".roster-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".resdesk-")]
 
 
 def test_write_pdf_reports_a_full_disk_and_a_locked_folder_in_one_sentence(

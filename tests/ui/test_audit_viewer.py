@@ -137,7 +137,7 @@ def test_exports_go_to_the_chosen_file_and_are_audited(
     assert written.args == [str(target)]
     with target.open(encoding="utf-8-sig", newline="") as stream:
         assert {row["action"] for row in csv.DictReader(stream)} == {"book"}
-    assert entries_of(supervisor)[-1].action == "audit-export"
+    assert [e.action for e in entries_of(supervisor)[-2:]] == ["audit-export", "copy-registered"]
 
     pdf = tmp_path / "all.pdf"
     monkeypatch.setattr(viewer, "_ask_path", lambda kind: pdf if kind == "pdf" else None)
