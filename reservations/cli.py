@@ -24,6 +24,7 @@ from reservations import __version__, errors
 from reservations.errors import EXIT_CODE_TABLE, ExitCode
 
 if TYPE_CHECKING:
+    from reservations.contract import Contract
     from reservations.session import Session
     from reservations.vault import Vault
 
@@ -201,9 +202,28 @@ def build_parser() -> argparse.ArgumentParser:
     settings = sub.add_parser("settings", help="the vault's settings").add_subparsers(
         dest="settings_command", metavar="ACTION", parser_class=_Parser, required=True
     )
-    settings.add_parser("show", help="show the vault's settings")
+    settings.add_parser("show", help="show the vault's settings, the contract and reminders")
     p = settings.add_parser("idle-lock", help="minutes without input before a window locks")
     p.add_argument("minutes", type=int, metavar="MINUTES", help="1 to 60 (supervisor)")
+    p = settings.add_parser(
+        "contract",
+        help="the contract's facts: contractor, ward, period, retention end (supervisor)",
+        description=(
+            "Printed on the handover ledger and the erasure certificate; after the contract's "
+            "end every start shows a banner until the handover and the erasure are done. "
+            "Options not given keep their value."
+        ),
+    )
+    p.add_argument("--contractor", metavar="TEXT", help="the call center's company")
+    p.add_argument("--client", metavar="TEXT", help="the ward (e.g. 新宿区)")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="first day of the contract")
+    p.add_argument("--end", metavar="YYYY-MM-DD", help="last day of the contract")
+    p.add_argument("--retention-end", metavar="YYYY-MM-DD", help="hand over and erase by")
+    p.add_argument(
+        "--year-end-closure",
+        choices=("on", "off"),
+        help="close 12/29-1/3 when generating slots (default on)",
+    )
 
     account = sub.add_parser("account", help="accounts").add_subparsers(
         dest="account_command", metavar="ACTION", parser_class=_Parser, required=True
@@ -234,8 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the vault's data key and print a new recovery sheet (supervisor)",
     )
     from reservations.cli_audit import add_audit_parser
+    from reservations.cli_supervisor import add_supervisor_parsers
 
     add_audit_parser(sub, _Parser)
+    add_supervisor_parsers(sub, _Parser)
     return parser
 
 
@@ -497,16 +519,66 @@ def _cmd_roster(args: argparse.Namespace, db: Path, out: Output) -> int:
 
 
 def _cmd_settings(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.contract import ContractService
     from reservations.vault_settings import VaultSettingsService
 
     with _session(db) as (_vault, session):
         service = VaultSettingsService(session)
+        contracts = ContractService(session)
         if args.settings_command == "idle-lock":
             service.set_idle_lock_seconds(args.minutes * 60)
             out.say(f"Windows now lock after {args.minutes} minute(s) without input.")
+        if args.settings_command == "contract":
+            contracts.set(_contract_from_args(args, contracts.get()))
+            out.say("The contract's facts were saved.")
         seconds = service.idle_lock_seconds()
-    out.data({"idle_lock_minutes": seconds // 60}, lambda: f"idle lock: {seconds // 60} min")
+        contract = contracts.get()
+        reminders = contracts.reminders()
+    data = {
+        "idle_lock_minutes": seconds // 60,
+        "contract": contract.to_json(),
+        "reminders": reminders.to_json(),
+    }
+
+    def text() -> str:
+        c = contract
+        lines = [
+            f"idle lock:        {seconds // 60} min",
+            f"contractor:       {c.contractor or '-'}",
+            f"client (ward):    {c.client or '-'}",
+            f"contract period:  {c.period_text() or '-'}",
+            f"retention end:    {c.retention_end or '-'}",
+            f"year-end closure: {'on' if c.year_end_closure else 'off'}",
+            f"last backup:      {reminders.last_backup or 'never'}",
+            f"retention:        {reminders.retention.value}",
+        ]
+        return "\n".join(lines)
+
+    out.data(data, text)
     return 0
+
+
+def _contract_from_args(args: argparse.Namespace, current: Contract) -> Contract:
+    from dataclasses import replace
+
+    from reservations.booking import parse_date
+
+    changes: dict[str, object] = {}
+    for name in ("contractor", "client"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    for name in ("start", "end", "retention_end"):
+        value = getattr(args, name)
+        if value is not None:
+            changes[name] = parse_date(value) if value else None
+    if args.year_end_closure is not None:
+        changes["year_end_closure"] = args.year_end_closure == "on"
+    if not changes:
+        raise errors.UsageError(
+            "Give at least one of --contractor, --client, --start, --end, --retention-end, "
+            "--year-end-closure."
+        )
+    return replace(current, **changes)  # type: ignore[arg-type]
 
 
 def _cmd_check(args: argparse.Namespace, db: Path, out: Output) -> int:
@@ -657,6 +729,7 @@ def _cmd_gui(db_arg: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from reservations.cli_audit import run_audit_command
+    from reservations.cli_supervisor import run_erase_command, run_register_command
     from reservations.hardening import disable_core_dumps
 
     # Before any key or password is in memory: a crash must not write them to a core file.
@@ -688,6 +761,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rekey": _cmd_rekey,
             "backup": _cmd_backup,
             "audit": run_audit_command,
+            "register": run_register_command,
+            "erase": run_erase_command,
             "settings": _cmd_settings,
         }[args.command]
         return handler(args, db, out)

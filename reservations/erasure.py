@@ -1,0 +1,279 @@
+"""Certified erasure at the end of the contract: destroy the vault, and say so on paper.
+
+The core of it is cryptographic erase (NIST SP 800-88 Rev. 1, "Cryptographic Erase"): the
+database is encrypted with a random data key that exists only sealed in the key file's slots
+and on the paper recovery sheet(s).  Overwriting the key file with random bytes and removing
+it makes the database unreadable wherever copies of its encrypted pages remain (SSD spare
+blocks, the file system's journal); the database and its journal files are then overwritten
+and removed too.  The paper recovery sheets and any backups are listed on the certificate for
+the supervisor to destroy under witness: those are the only ways left to the data.
+
+Erasure refuses while no handover has been exported, or while the register of copies still
+lists copies neither destroyed nor handed over; ``force`` with a reason overrides, and both
+the reason and the open entries are printed on the certificate.  The certificate PDF is
+written outside the vault (``reservations/erasure_pdf.py``); its temporary file is created
+before anything is destroyed, so a folder that cannot be written stops the erasure first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import platform
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reservations import errors
+from reservations.anchor import anchor_lock_path, anchor_path
+from reservations.contract import HANDOVER_KEY, Contract, read_contract
+from reservations.domain import CopyKind, CopyRecord, CopyStatus
+from reservations.files import atomic_file, check_destination, sha256_file
+from reservations.normalize import normalize_label
+from reservations.permissions import Permission
+from reservations.session import Session
+from reservations.store import AuditQuery
+from reservations.vault import Vault, unlock_throttled, vault_files
+
+CONFIRMATION_WORD = "ERASE"
+METHOD = (
+    "暗号学的消去（NIST SP 800-88 Rev.1 の Cryptographic Erase）：データベースを暗号化している"
+    "鍵を収めた鍵ファイル（全アカウントの鍵スロット）を乱数で上書きしたうえで削除し、"
+    "続いてデータベース本体・ジャーナル（WAL・共有メモリ）・監査アンカーを乱数で上書きして削除"
+)
+
+
+@dataclass(frozen=True)
+class ErasedFile:
+    path: Path
+    size: int
+    sha256: str  # before erasure
+
+    def to_json(self) -> dict[str, object]:
+        return {"path": str(self.path), "size": self.size, "sha256": self.sha256}
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The handover export the erasure follows (from the vault's meta, set by the export)."""
+
+    at: str
+    copy_id: int | None
+    manifest_sha256: str
+
+    @classmethod
+    def parse(cls, raw: str | None) -> Handover | None:
+        if not raw:
+            return None
+        parts = raw.split()
+        copy_id = None
+        if len(parts) > 1 and parts[1].startswith("#") and parts[1][1:].isdigit():
+            copy_id = int(parts[1][1:])
+        return cls(parts[0], copy_id, parts[-1] if len(parts) > 2 else "")
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What an erasure would destroy and what still stands in its way."""
+
+    database: Path
+    contract: Contract
+    reservations: int
+    accounts: list[str]
+    audit_entries: int
+    last_audit_hash: str
+    handover: Handover | None
+    open_copies: list[CopyRecord]
+    backups: list[CopyRecord]
+    recovery_sheets: int
+
+    @property
+    def blockers(self) -> list[str]:
+        problems = []
+        if self.handover is None:
+            problems.append("No handover package has been exported yet (resdesk export handover).")
+        for copy in self.open_copies:
+            problems.append(
+                f"Copy #{copy.id} ({copy.kind.value}, {copy.created_at[:10]}, {copy.path}) is "
+                "neither destroyed nor handed over (resdesk register close)."
+            )
+        return problems
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "database": str(self.database),
+            "reservations": self.reservations,
+            "accounts": self.accounts,
+            "audit_entries": self.audit_entries,
+            "handover": None if self.handover is None else self.handover.at,
+            "open_copies": [c.to_json() for c in self.open_copies],
+            "backups": [c.to_json() for c in self.backups],
+            "recovery_sheets": self.recovery_sheets,
+            "blockers": self.blockers,
+        }
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    plan: ErasurePlan
+    files: list[ErasedFile]
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    account: str
+    certificate: Path
+    forced_reason: str | None
+    host: str = field(default_factory=platform.node)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "certificate": str(self.certificate),
+            "erased_files": [f.to_json() for f in self.files],
+            "reservations": self.plan.reservations,
+            "started": self.started_at.isoformat(timespec="seconds"),
+            "finished": self.finished_at.isoformat(timespec="seconds"),
+            "account": self.account,
+            "forced_reason": self.forced_reason,
+            "backups_to_destroy": [c.to_json() for c in self.plan.backups],
+            "recovery_sheets_to_shred": self.plan.recovery_sheets,
+        }
+
+
+def _files_of(db_path: Path) -> list[Path]:
+    files = vault_files(db_path)
+    files += [p for p in (anchor_path(db_path), anchor_lock_path(db_path)) if p.exists()]
+    return files
+
+
+def _overwrite_and_remove(path: Path) -> None:
+    """One pass of random bytes over the whole file, fsync, then unlink.
+
+    On flash storage an overwrite may land in new blocks; that is why the key's destruction,
+    not this overwrite, is what makes the data unreadable.
+    """
+    size = path.stat().st_size
+    with path.open("r+b", buffering=0) as stream:
+        written = 0
+        while written < size:
+            chunk = secrets.token_bytes(min(1 << 20, size - written))
+            stream.write(chunk)
+            written += len(chunk)
+        os.fsync(stream.fileno())
+    path.unlink()
+
+
+class ErasureService:
+    def __init__(self, session: Session, vault: Vault) -> None:
+        self._session = session
+        self._vault = vault
+
+    def plan(self) -> ErasurePlan:
+        s = self._session
+        s.require(Permission.ERASE)
+        with s.store.unit_of_work(write=False) as uow:
+            copies = uow.list_copies(open_only=False)
+            latest = uow.audit_latest()
+            rekeys = len(uow.audit_page(AuditQuery(action="rekey", limit=10_000)))
+            return ErasurePlan(
+                database=self._vault.db_path.absolute(),
+                contract=read_contract(uow),
+                reservations=uow.count_reservations(),
+                accounts=[name for name, *_ in uow.list_accounts()],
+                audit_entries=0 if latest is None else latest.seq,
+                last_audit_hash="" if latest is None else latest.hash,
+                handover=Handover.parse(uow.get_meta(HANDOVER_KEY)),
+                open_copies=[c for c in copies if c.status is CopyStatus.OPEN],
+                backups=[c for c in copies if c.kind is CopyKind.BACKUP],
+                recovery_sheets=1 + rekeys,
+            )
+
+    def erase(
+        self,
+        *,
+        password: str,
+        confirmation: str,
+        certificate: Path,
+        force: bool = False,
+        reason: str = "",
+    ) -> ErasureResult:
+        """Destroy the vault and write the erasure certificate (supervisors).
+
+        Needs the account's password again and ``confirmation`` typed as ``ERASE``.  After it
+        returns the vault is gone: the caller must not use the session again.
+        """
+        s = self._session
+        s.require(Permission.ERASE)
+        if confirmation.strip() != CONFIRMATION_WORD:
+            raise errors.InvalidInput(
+                f"Type {CONFIRMATION_WORD} in capitals to confirm the erasure; nothing was erased.",
+                "confirmation",
+            )
+        reason = normalize_label(reason, "reason", 300)
+        if force and not reason:
+            raise errors.InvalidInput(
+                "Erasing despite open copies or a missing handover needs a reason (--reason); "
+                "it is printed on the certificate.",
+                "reason",
+            )
+        db_path = self._vault.db_path
+        certificate = certificate.expanduser().absolute()
+        if certificate.parent.resolve() == db_path.parent.resolve():
+            raise errors.InvalidInput(
+                "Keep the certificate outside the vault's folder (it must survive the "
+                "erasure); choose another folder.",
+                "certificate",
+            )
+        check_destination(certificate, overwrite=False)
+        # The password again: erasure is the one action that cannot be undone.
+        unlock_throttled(self._vault.keyslots, s.account.name, password, clock=s.clock)
+        plan = self.plan()
+        if plan.blockers and not force:
+            raise errors.Conflict(
+                "The vault cannot be erased yet: "
+                + " ".join(plan.blockers)
+                + " Resolve these, or use --force with --reason."
+            )
+        from reservations.erasure_pdf import render_certificate
+        from reservations.fonts import find_japanese_font
+
+        font = find_japanese_font()
+        started = s.now()
+        account = s.account.name
+        with s.store.unit_of_work(write=True) as uow:
+            s.audit(uow, "erase", "vault", "forced" if plan.blockers else "ok")
+            uow.commit()
+        # Again, so that the certificate carries the erase entry's own hash: the chain's end.
+        plan = self.plan()
+        with atomic_file(certificate, overwrite=False) as stream:
+            # Closed first: closing checkpoints the WAL into the database file, and the
+            # hashes must be those of the files as they are destroyed.
+            self._vault.close()
+            files = [ErasedFile(p, p.stat().st_size, sha256_file(p)) for p in _files_of(db_path)]
+            result = ErasureResult(
+                plan=plan,
+                files=files,
+                started_at=started,
+                finished_at=started,
+                account=account,
+                certificate=certificate,
+                forced_reason=reason if plan.blockers else None,
+            )
+            # A rehearsal with the same facts: a certificate that cannot be drawn must stop
+            # the erasure while the vault still exists.
+            try:
+                render_certificate(result, io.BytesIO(), font)
+            except Exception as exc:  # noqa: BLE001 - anything at all: do not erase
+                raise errors.StorageError(
+                    "The erasure certificate could not be prepared "
+                    f"({type(exc).__name__}); nothing was erased. Please report it."
+                ) from None
+            keys = [p for p in files if p.path.name.endswith(".keys")]
+            rest = [p for p in files if not p.path.name.endswith(".keys")]
+            # The key file first: once it is gone, nothing else matters for confidentiality.
+            for erased in keys + rest:
+                with contextlib.suppress(FileNotFoundError):
+                    _overwrite_and_remove(erased.path)
+            result = replace(result, finished_at=s.now())
+            render_certificate(result, stream, font)
+        return result

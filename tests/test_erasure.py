@@ -1,0 +1,173 @@
+"""Certified erasure: refused until the handover and the register allow it, then the vault's
+files are gone and the certificate says what was erased, how, by whom and what remains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reservations import errors
+from reservations.backup import BackupService
+from reservations.contract import HANDOVER_KEY, Contract, ContractService
+from reservations.domain import CopyStatus
+from reservations.erasure import ErasureService
+from reservations.register import RegisterService
+from reservations.session import Session, start_session
+from reservations.vault import Vault
+from tests.conftest import SUPERVISOR, CliResult, TestVault
+
+MANIFEST = "cd" * 32
+
+
+@pytest.fixture
+def chief(test_vault: TestVault, booked: dict[str, str]) -> tuple[Vault, Session]:
+    vault = test_vault.vault(SUPERVISOR)
+    session = start_session(vault, clock=test_vault.clock)
+    ContractService(session).set(
+        Contract(contractor="株式会社サンプル", client="新宿区", year_end_closure=True)
+    )
+    return vault, session
+
+
+def _handover_done(session: Session) -> None:
+    # What the handover export leaves behind (tests/test_handover.py makes a real one).
+    with session.store.unit_of_work(write=True) as uow:
+        uow.set_meta(HANDOVER_KEY, f"2026-11-26T10:00:00+09:00 #9 {MANIFEST}")
+        uow.commit()
+
+
+def _vault_files(db: Path) -> list[Path]:
+    return sorted(p for p in db.parent.iterdir() if p.name.startswith(db.name))
+
+
+def _text(pdf: Path) -> str:
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(pdf).pages))
+
+
+def test_refused_without_handover_and_with_open_copies(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    vault, session = chief
+    backups = tmp_path / "usb"
+    backups.mkdir()
+    BackupService(session, vault).backup(backups)
+    service = ErasureService(session, vault)
+    before = {p: p.read_bytes() for p in _vault_files(test_vault.path)}
+    out = tmp_path / "certs" / "cert.pdf"
+    out.parent.mkdir()
+    with pytest.raises(errors.Conflict) as info:
+        service.erase(password=SUPERVISOR[1], confirmation="ERASE", certificate=out)
+    assert "No handover package" in info.value.message
+    assert "Copy #1 (backup" in info.value.message
+    _handover_done(session)
+    RegisterService(session).close(1, CopyStatus.DESTROYED)
+    # Wrong word, wrong password, a certificate inside the vault's folder: nothing happens.
+    with pytest.raises(errors.InvalidInput, match="Type ERASE"):
+        service.erase(password=SUPERVISOR[1], confirmation="erase", certificate=out)
+    with pytest.raises(errors.AuthenticationFailed):
+        service.erase(password="not-the-password", confirmation="ERASE", certificate=out)
+    with pytest.raises(errors.InvalidInput, match="outside the vault"):
+        service.erase(
+            password=SUPERVISOR[1],
+            confirmation="ERASE",
+            certificate=test_vault.path.parent / "c.pdf",
+        )
+    assert not out.exists()
+    assert all(p.exists() for p in before)
+
+
+def test_erasure_destroys_the_files_and_certifies_it(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    vault, session = chief
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backup = BackupService(session, vault).backup(usb)
+    RegisterService(session).close(1, CopyStatus.DESTROYED, "drive wiped")
+    _handover_done(session)
+    files = _vault_files(test_vault.path)
+    assert any(p.name.endswith(".keys") for p in files)
+    out = tmp_path / "cert" / "erasure.pdf"
+    out.parent.mkdir()
+    result = ErasureService(session, vault).erase(
+        password=SUPERVISOR[1], confirmation="ERASE", certificate=out
+    )
+    assert _vault_files(test_vault.path) == []
+    assert {f.path.name for f in result.files} >= {"vault.db", "vault.db.keys"}
+    assert result.plan.reservations == 5
+    text = _text(out)
+    for expected in (
+        "データ消去証明書",
+        "新宿区",
+        "株式会社サンプル",
+        "予約5件",
+        "CryptographicErase",
+        "立会人",
+        MANIFEST,
+        result.files[0].sha256,
+        "紙の復旧シート（回復キー）1枚",
+        backup.folder.name,
+    ):
+        assert expected in text, expected
+    assert "未解決のまま実施した理由" not in text
+    # The session's vault is closed: the data key is gone from this process too.
+    assert vault._closed  # noqa: SLF001
+
+
+def test_force_needs_a_reason_which_goes_on_the_certificate(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    vault, session = chief
+    service = ErasureService(session, vault)
+    out = tmp_path / "c" / "erasure.pdf"
+    out.parent.mkdir()
+    with pytest.raises(errors.InvalidInput, match="needs a reason"):
+        service.erase(password=SUPERVISOR[1], confirmation="ERASE", certificate=out, force=True)
+    service.erase(
+        password=SUPERVISOR[1],
+        confirmation="ERASE",
+        certificate=out,
+        force=True,
+        reason="区の指示により引渡し前に消去",
+    )
+    text = _text(out)
+    assert "区の指示により引渡し前に消去" in text
+    assert "引渡しパッケージが作成されていません" in text
+    assert _vault_files(test_vault.path) == []
+
+
+def test_operator_cannot_erase(test_vault: TestVault, operator: Session, tmp_path: Path) -> None:
+    vault = test_vault.vault()
+    with pytest.raises(errors.NotPermitted):
+        ErasureService(operator, vault).plan()
+
+
+def test_erase_from_the_cli(
+    test_vault: TestVault,
+    booked: dict[str, str],
+    tmp_path: Path,
+    cli: Callable[..., CliResult],
+) -> None:
+    cert = tmp_path / "out" / "erasure.pdf"
+    cert.parent.mkdir()
+    blocked = cli("erase", "--certificate", str(cert), "--confirm", "ERASE", account=SUPERVISOR)
+    assert blocked.returncode == 5 and "No handover package" in blocked.stderr
+    no_reason = cli(
+        "erase", "--certificate", str(cert), "--confirm", "ERASE", "--force", account=SUPERVISOR
+    )
+    assert no_reason.returncode == 1 and "--reason" in no_reason.stderr
+    dry = cli(
+        "erase", "--certificate", str(cert), "--confirm", "x", "--dry-run", account=SUPERVISOR
+    )
+    assert dry.returncode == 0 and test_vault.path.exists()
+    done = cli(
+        "erase", "--certificate", str(cert), "--confirm", "ERASE", "--force",
+        "--reason", "test", account=SUPERVISOR,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert cert.exists() and not test_vault.path.exists()
+    assert "Shred 1 paper recovery sheet" in done.stderr
