@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reservations import APP_NAME, errors
+from reservations.contract import ContractService, RetentionState
 from reservations.domain import Role
 from reservations.keyslots import KeySlotFile
 from reservations.session import Session
@@ -31,6 +32,7 @@ from ui.accounts_panel import AccountsPanel
 from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
 from ui.clipboard import clear_sensitive_now
+from ui.contract_panel import ContractPanel
 from ui.help import HelpDialog
 from ui.i18n import LANGUAGES, error_text
 from ui.lock import (
@@ -104,6 +106,10 @@ class MainWindow(QMainWindow):
             banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
             banner.setStyleSheet("background:#b00020;color:white;font-weight:bold;padding:4px;")
             layout.addWidget(banner)
+        self.retention_banner = self._banner("retentionBanner", "#8a1c00", "white")
+        self.backup_banner = self._banner("backupBanner", "#fff3c4", "#3d2e00")
+        layout.addWidget(self.retention_banner)
+        layout.addWidget(self.backup_banner)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -121,6 +127,15 @@ class MainWindow(QMainWindow):
         if session.account.role is Role.SUPERVISOR:
             self.accounts_panel = AccountsPanel(session, vault)
             self.tabs.addTab(self.accounts_panel, self.tr("Acco&unts"))
+        self.contract_panel: ContractPanel | None = None
+        if session.account.role is Role.SUPERVISOR:
+            self.contract_panel = ContractPanel(session, vault)
+            self.contract_panel.status_message.connect(
+                lambda text: self.statusBar().showMessage(text, 8000)
+            )
+            self.contract_panel.status_message.connect(lambda _text: self.show_reminders())
+            self.contract_panel.vault_erased.connect(self._vault_erased)
+            self.tabs.addTab(self.contract_panel, self.tr("Contract and &copies"))
         layout.addWidget(self.tabs)
         self.content = central
         self.lock_page = LockPage(session.account.name, self._check_password)
@@ -160,6 +175,68 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 820)
         self.booking_desk.picker.centers.setFocus()
+        self.show_reminders()
+
+    def _banner(self, name: str, background: str, color: str) -> QLabel:
+        banner = QLabel()
+        banner.setObjectName(name)
+        banner.setWordWrap(True)
+        banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        banner.setStyleSheet(f"background:{background};color:{color};padding:5px;")
+        banner.linkActivated.connect(lambda _link: self.show_contract_tab())
+        banner.hide()
+        return banner
+
+    def show_reminders(self) -> None:
+        """The retention banner (everyone) and the backup reminder (supervisors)."""
+        try:
+            reminders = ContractService(self._session).reminders()
+        except errors.ReservationError:
+            return
+        supervisor = self._session.account.role is Role.SUPERVISOR
+        link = f' <a href="contract" style="color:inherit">{self.tr("Open the tab")}</a>'
+        retention = {
+            RetentionState.RUNNING: "",
+            RetentionState.HANDOVER_DUE: self.tr(
+                "The contract ended on {day}: the data must be handed over to the ward and "
+                "then erased."
+            ),
+            RetentionState.ERASURE_DUE: self.tr(
+                "The contract ended on {day} and the handover was exported: erase the vault."
+            ),
+        }[reminders.retention].format(
+            day=reminders.contract.end.isoformat() if reminders.contract.end else ""
+        )
+        self.retention_banner.setText(retention + (link if retention and supervisor else ""))
+        self.retention_banner.setVisible(bool(retention))
+        overdue = supervisor and reminders.backup_overdue
+        if overdue:
+            when = (reminders.last_backup or "")[:16].replace("T", " ")
+            text = (
+                self.tr("The last backup was made on {when}; make one today.").format(when=when)
+                if when
+                else self.tr("No backup has been made yet; make one today.")
+            )
+            self.backup_banner.setText(text + link)
+        self.backup_banner.setVisible(overdue)
+
+    def show_contract_tab(self) -> None:
+        if self.contract_panel is not None:
+            self.tabs.setCurrentWidget(self.contract_panel)
+
+    def _vault_erased(self, certificate: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            self,
+            self.tr("The vault is erased"),
+            self.tr(
+                "The vault is erased. Print the certificate {path}, have it signed, and "
+                "destroy the backups and paper recovery sheets it lists under witness. "
+                "The window closes now."
+            ).format(path=certificate),
+        )
+        self.close()
 
     def _make_search_panel(self) -> SearchPanel:
         panel = SearchPanel(self._session)
