@@ -699,7 +699,7 @@ _CONTRACT_PANEL = {
     "When the contract ends: export the handover package for the ward, close every copy in the register, then erase the vault.": "契約終了時：区に渡す引渡しパッケージを作成し、管理簿の写しをすべて処理してから、予約データを消去します。",
     "The contract has ended: export the handover package for the ward.": "契約が終了しました。区に渡す引渡しパッケージを作成してください。",
     "The handover was exported on {day}: close the open copies and erase the vault.": "{day} に引渡しパッケージを作成しました。未処理の写しを処理し、予約データを消去してください。",
-    "{n} open copies holding {people} people's data.": "未処理の写し {n} 件（{people} 人分のデータ）",
+    "{n} open copies; {people} people's data counted once per copy.": "未処理の写し {n} 件（延べ {people} 人分のデータ）",
     "Write dates like 2027-03-31.": "日付は 2027-03-31 のように入力してください。",
     "The contract ends before it starts; check the two dates.": "契約終了日が開始日より前です。日付を確認してください。",
     "The hand-over-and-erase date must not be before the contract's end.": "引渡し・消去の期限は契約終了日より前にできません。",

@@ -407,6 +407,45 @@ def screen_audit(studio: Studio) -> None:
         window.close()
 
 
+def screen_contract(studio: Studio) -> None:
+    """The supervisor's contract-and-copies tab: contract facts, a backup, the register."""
+    from reservations.backup import BackupService
+    from reservations.contract import Contract, ContractService
+    from reservations.roster import RosterService
+
+    try:
+        from ui.contract_panel import ContractPanel
+    except ImportError as exc:
+        raise Skip(f"ui/contract_panel.py cannot be imported yet ({exc})") from exc
+    with studio.session("supervisor") as (vault, session):
+        ContractService(session).set(
+            Contract(
+                contractor="株式会社サンプル・コールセンター",
+                client="新宿区",
+                start=dt.date(2022, 11, 1),
+                end=dt.date(2023, 3, 31),
+                retention_end=dt.date(2023, 4, 28),
+            )
+        )
+        roster = RosterService(session)
+        roster_file = studio.work_dir / "roster-contract.pdf"
+        if not roster_file.exists():
+            roster.write_pdf(roster.day_roster(ROSTER_CENTER, ROSTER_DAY), roster_file)
+        usb = studio.work_dir / "usb"
+        usb.mkdir(exist_ok=True)
+        if not any(usb.iterdir()):
+            BackupService(session, vault).backup(usb)
+        window = studio.main_window(vault, session)
+        panel = window.findChild(ContractPanel)
+        if panel is None:
+            raise Skip("the supervisor's main window has no ContractPanel")
+        window.show_contract_tab()  # type: ignore[attr-defined]
+        panel.refresh()
+        panel.register_table.selectRow(0)
+        studio.save(window, "contract")
+        window.close()
+
+
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
@@ -417,6 +456,7 @@ SCREENS: dict[str, Callable[[Studio], None]] = {
     # Last: they log in as the supervisor and add accounts to the demo vault.
     "accounts": screen_accounts,
     "audit": screen_audit,
+    "contract": screen_contract,
 }
 
 

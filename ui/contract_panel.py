@@ -269,10 +269,12 @@ class ContractPanel(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if column == 6:
+                    item.setToolTip(value)
                 table.setItem(row, column, item)
         open_copies = [c for c in self._copies if c.status is CopyStatus.OPEN]
         self.register_summary.setText(
-            self.tr("{n} open copies holding {people} people's data.").format(
+            self.tr("{n} open copies; {people} people's data counted once per copy.").format(
                 n=len(open_copies), people=f"{sum(c.people for c in open_copies):,}"
             )
         )
