@@ -254,9 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the vault's data key and print a new recovery sheet (supervisor)",
     )
     from reservations.cli_audit import add_audit_parser
+    from reservations.cli_stats import add_stats_parser
     from reservations.cli_supervisor import add_supervisor_parsers
 
     add_audit_parser(sub, _Parser)
+    add_stats_parser(sub, _Parser)
     add_supervisor_parsers(sub, _Parser)
     return parser
 
@@ -729,6 +731,7 @@ def _cmd_gui(db_arg: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from reservations.cli_audit import run_audit_command
+    from reservations.cli_stats import run_stats_command
     from reservations.cli_supervisor import run_erase_command, run_register_command
     from reservations.hardening import disable_core_dumps
 
@@ -762,6 +765,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "backup": _cmd_backup,
             "audit": run_audit_command,
             "register": run_register_command,
+            "stats": run_stats_command,
             "erase": run_erase_command,
             "settings": _cmd_settings,
         }[args.command]

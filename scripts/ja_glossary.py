@@ -764,3 +764,63 @@ JA_BY_CONTEXT.update({("ContractPanel", k): v for k, v in _CONTRACT_PANEL.items(
 JA_BY_CONTEXT.update({("HandoverDialog", k): v for k, v in _HANDOVER_DIALOG.items()})
 JA_BY_CONTEXT.update({("ErasureDialog", k): v for k, v in _ERASURE_DIALOG.items()})
 JA_BY_CONTEXT.update({("MainWindow", k): v for k, v in _MAIN_WINDOW_6.items()})
+
+# -- statistics dashboard (issue 6) ----
+JA_BY_CONTEXT.update(
+    {
+        ("StatisticsTableModel", "Day"): "日付",
+        ("StatisticsTableModel", "Center"): "地域センター",
+        ("StatisticsTableModel", "Capacity"): "定員",
+        ("StatisticsTableModel", "Booked"): "予約数",
+        ("StatisticsTableModel", "Fill rate"): "予約率",
+        ("StatisticsTableModel", "Attended"): "来場済",
+        ("StatisticsTableModel", "No-show"): "不来場",
+        ("StatisticsTableModel", "Cancelled"): "取消",
+        ("StatisticsTableModel", "Still to come"): "来場予定",
+        ("StatisticsTableModel", "Closed slots"): "休止枠",
+        ("StatisticsTableModel", "Total"): "合計",
+        ("DashboardPanel", "First day"): "開始日",
+        ("DashboardPanel", "Last day"): "終了日",
+        ("DashboardPanel", "Center"): "地域センター",
+        ("DashboardPanel", "Per &day"): "日別(&D)",
+        ("DashboardPanel", "Show per day"): "日別に表示",
+        ("DashboardPanel", "Per cen&ter"): "センター別(&T)",
+        ("DashboardPanel", "Show per center"): "地域センター別に表示",
+        ("DashboardPanel", "Save chart as &PNG…"): "グラフを PNG で保存(&P)…",
+        ("DashboardPanel", "Save the chart as a PNG picture"): "グラフを PNG 画像として保存",
+        ("DashboardPanel", "Save table as &CSV…"): "表を CSV で保存(&C)…",
+        ("DashboardPanel", "Save the table as a CSV file"): "表を CSV ファイルとして保存",
+        ("DashboardPanel", "Pe&riod"): "期間(&R)",
+        ("DashboardPanel", "C&enter"): "地域センター(&E)",
+        ("DashboardPanel", "Capacity"): "定員",
+        ("DashboardPanel", "Booked"): "予約数",
+        ("DashboardPanel", "Fill rate"): "予約率",
+        ("DashboardPanel", "Attended"): "来場済",
+        ("DashboardPanel", "No-show"): "不来場",
+        ("DashboardPanel", "Cancelled"): "取消",
+        ("DashboardPanel", "Still to come"): "来場予定",
+        ("DashboardPanel", "Statistics table"): "統計の表",
+        ("DashboardPanel", "All centers"): "すべての地域センター",
+        ("DashboardPanel", "The last day is before the first day."): "終了日が開始日より前です。",
+        ("DashboardPanel", "No slots in this period."): "この期間に予約枠はありません。",
+        ("DashboardPanel", "CSV files (*.csv)"): "CSV ファイル (*.csv)",
+        ("DashboardPanel", "PNG pictures (*.png)"): "PNG 画像 (*.png)",
+        ("DashboardPanel", "Save statistics"): "統計を保存",
+        ("DashboardPanel", "Saved the chart to {path}."): "グラフを {path} に保存しました。",
+        ("DashboardPanel", "Saved {rows} rows to {path}."): "{rows} 行を {path} に保存しました。",
+        ("BarChart", "Chart of bookings and capacity"): "予約数と定員のグラフ",
+        (
+            "BarChart",
+            "{count} bars; {booked} booked of {capacity} seats",
+        ): "棒 {count} 本、定員 {capacity} 席に予約 {booked} 件",
+        ("BarChart", "Attended"): "来場済",
+        ("BarChart", "No-show"): "不来場",
+        ("BarChart", "Still to come"): "来場予定",
+        ("BarChart", "Capacity"): "定員",
+        ("BarChart", "% = fill rate (booked / capacity)"): "% = 予約率（予約数 ÷ 定員）",
+        (
+            "BarChart",
+            "{what}\nBooked {booked} of {capacity} seats ({rate})\nAttended {attended} · No-show {no_show} · Still to come {to_come}",
+        ): "{what}\n定員 {capacity} 席に予約 {booked} 件（{rate}）\n来場済 {attended}・不来場 {no_show}・来場予定 {to_come}",
+    }
+)

@@ -33,6 +33,7 @@ from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
 from ui.clipboard import clear_sensitive_now
 from ui.contract_panel import ContractPanel
+from ui.dashboard import DashboardPanel
 from ui.help import HelpDialog
 from ui.i18n import LANGUAGES, error_text
 from ui.lock import (
@@ -127,6 +128,13 @@ class MainWindow(QMainWindow):
         if session.account.role is Role.SUPERVISOR:
             self.accounts_panel = AccountsPanel(session, vault)
             self.tabs.addTab(self.accounts_panel, self.tr("Acco&unts"))
+        self.dashboard: DashboardPanel | None = None
+        if session.account.role is Role.SUPERVISOR:
+            self.dashboard = DashboardPanel(session)
+            self.dashboard.export_written.connect(
+                lambda path: self.statusBar().showMessage(path, 8000)
+            )
+            self.tabs.addTab(self.dashboard, self.tr("S&tatistics"))
         self.contract_panel: ContractPanel | None = None
         if session.account.role is Role.SUPERVISOR:
             self.contract_panel = ContractPanel(session, vault)

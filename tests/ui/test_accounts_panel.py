@@ -287,7 +287,7 @@ def test_only_a_supervisors_window_has_the_accounts_tab(
     qtbot.waitExposed(window)
     try:
         assert window.accounts_panel is not None
-        assert window.tabs.count() == 6
+        assert window.tabs.count() == 7
         window.show_tab(4)
         assert window.tabs.currentWidget() is window.accounts_panel
         window.show_tab(3)
