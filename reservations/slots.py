@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from reservations import errors
@@ -58,6 +59,75 @@ class ImportResult:
     centers_created: tuple[str, ...]
 
 
+class ImportAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class ImportLine:
+    """What importing would do with one line of the CSV.
+
+    ``cells`` are the line's cells as read; ``before`` is the slot as it is now (for an
+    update or an unchanged line); ``problem`` says what is wrong with an ``error`` line.
+    """
+
+    line: int
+    action: ImportAction
+    cells: tuple[str, ...]
+    row: SlotRow | None = None
+    before: Slot | None = None
+    problem: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "action": self.action.value,
+            "cells": list(self.cells),
+            "before": None if self.before is None else self.before.to_json(),
+            "problem": self.problem,
+        }
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What ``import_csv_text`` would do, line by line, without saving anything."""
+
+    lines: tuple[ImportLine, ...]
+    centers_created: tuple[str, ...]
+    problems: tuple[str, ...]  # every problem, as the import would report them
+
+    def count(self, action: ImportAction) -> int:
+        return sum(1 for line in self.lines if line.action is action)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def result(self) -> ImportResult:
+        """The result the import will return (when ``ok``)."""
+        return ImportResult(
+            self.count(ImportAction.CREATE),
+            self.count(ImportAction.UPDATE),
+            self.count(ImportAction.UNCHANGED),
+            self.centers_created,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "created": self.count(ImportAction.CREATE),
+            "updated": self.count(ImportAction.UPDATE),
+            "unchanged": self.count(ImportAction.UNCHANGED),
+            "errors": self.count(ImportAction.ERROR),
+            "centers_created": list(self.centers_created),
+            "problems": list(self.problems),
+            "lines": [line.to_json() for line in self.lines],
+        }
+
+
 def decode_csv_bytes(raw: bytes) -> str:
     """UTF-8 (BOM optional) first, then cp932; anything else is refused with a clear sentence."""
     try:
@@ -86,6 +156,24 @@ def parse_slot_csv(text: str) -> tuple[list[SlotRow], list[str]]:
     """Rows and the problems found, each problem with its line number."""
     rows: list[SlotRow] = []
     problems: list[str] = []
+    for item in _parse_lines(text):
+        if isinstance(item, SlotRow):
+            rows.append(item)
+        else:
+            problems.append(f"line {item.line}: {item.problem}")
+    return rows, problems
+
+
+@dataclass(frozen=True)
+class _LineProblem:
+    line: int
+    cells: tuple[str, ...]
+    problem: str
+
+
+def _parse_lines(text: str) -> list[SlotRow | _LineProblem]:
+    """Each non-empty line after the header: a slot row, or what is wrong with it."""
+    out: list[SlotRow | _LineProblem] = []
     reader = csv.reader(io.StringIO(text))
     for index, record in enumerate(reader, start=1):
         cells = [unicodedata.normalize("NFKC", c).strip() for c in record]
@@ -94,9 +182,12 @@ def parse_slot_csv(text: str) -> tuple[list[SlotRow], list[str]]:
         if index == 1 and [_HEADER_ALIASES.get(c.lower(), c) for c in cells] == list(CSV_COLUMNS):
             continue
         if len(cells) != len(CSV_COLUMNS):
-            problems.append(
-                f"line {index}: expected 5 columns (center,date,start,end,capacity), "
-                f"found {len(cells)}"
+            out.append(
+                _LineProblem(
+                    index,
+                    tuple(cells),
+                    f"expected 5 columns (center,date,start,end,capacity), found {len(cells)}",
+                )
             )
             continue
         center, date_text, start_text, end_text, capacity_text = cells
@@ -122,10 +213,10 @@ def parse_slot_csv(text: str) -> tuple[list[SlotRow], list[str]]:
         else:
             capacity = int(capacity_text)
         if line_problems:
-            problems.append(f"line {index}: " + "; ".join(line_problems))
+            out.append(_LineProblem(index, tuple(cells), "; ".join(line_problems)))
         else:
-            rows.append(SlotRow(index, center, date, start, end, capacity))
-    return rows, problems
+            out.append(SlotRow(index, center, date, start, end, capacity))
+    return out
 
 
 @dataclass(frozen=True)
@@ -195,69 +286,136 @@ class SlotService:
             return [c.name for c in uow.list_centers()]
 
     def import_csv_file(self, path: Path, *, create_centers: bool = False) -> ImportResult:
-        try:
-            size = path.stat().st_size
-            if size > MAX_IMPORT_FILE_BYTES:
-                raise errors.InvalidInput("The CSV file is too large to be a slot list.", "file")
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise errors.NotFound("The CSV file does not exist; check the path.") from None
-        except IsADirectoryError:
-            raise errors.InvalidInput("The path is a folder, not a CSV file.", "file") from None
-        except PermissionError:
-            raise errors.InvalidInput(
-                "The CSV file cannot be read (permission denied).", "file"
-            ) from None
-        return self.import_csv_text(decode_csv_bytes(raw), create_centers=create_centers)
+        return self.import_csv_text(read_csv_file(path), create_centers=create_centers)
+
+    def preview_csv_file(self, path: Path, *, create_centers: bool = False) -> ImportPreview:
+        return self.preview_csv_text(read_csv_file(path), create_centers=create_centers)
+
+    def preview_csv_text(self, text: str, *, create_centers: bool = False) -> ImportPreview:
+        """What ``import_csv_text`` would do with ``text``, line by line; saves nothing."""
+        s = self._session
+        s.require(Permission.IMPORT_SLOTS)
+        with s.store.unit_of_work(write=False) as uow:
+            return _preview(uow, text, create_centers)
 
     def import_csv_text(self, text: str, *, create_centers: bool = False) -> ImportResult:
         """Create or update slots from CSV text; any bad row means nothing is imported."""
         s = self._session
         s.require(Permission.IMPORT_SLOTS)
-        rows, problems = parse_slot_csv(text)
-        seen: dict[tuple[str, dt.date, dt.time], int] = {}
-        for row in rows:
-            key = (row.center, row.date, row.start)
-            if key in seen:
-                problems.append(f"line {row.line}: the same slot as line {seen[key]}")
-            else:
-                seen[key] = row.line
         with s.store.unit_of_work(write=True) as uow:
-            known = {c.name: c.id for c in uow.list_centers()}
-            unknown = sorted({r.center for r in rows} - known.keys())
-            if unknown and not create_centers:
-                err = _unknown_centers(uow, unknown)
-                problems.insert(0, err.message)
-            created = updated = unchanged = 0
-            if not problems:
-                new_centers = []
-                for name in unknown:
-                    known[name] = uow.add_center(name).id
-                    new_centers.append(name)
-                for row in rows:
-                    existing = uow.find_slot(known[row.center], row.date, row.start)
-                    if existing is None:
-                        uow.add_slot(known[row.center], row.date, row.start, row.end, row.capacity)
-                        created += 1
-                    elif existing.capacity == row.capacity and existing.end == row.end:
-                        unchanged += 1
-                    elif row.capacity < existing.booked:
-                        problems.append(
-                            f"line {row.line}: capacity {row.capacity} is below the "
-                            f"{existing.booked} seats already booked"
-                        )
-                    else:
-                        uow.update_slot(existing.id, row.end, row.capacity)
-                        updated += 1
-            if problems:
+            # The preview decides; the import only carries it out, so both always agree.
+            preview = _preview(uow, text, create_centers)
+            if not preview.ok:
                 raise errors.InvalidInput(
-                    f"The CSV file has {len(problems)} problem(s); nothing was imported:\n"
-                    + "\n".join(problems),
+                    f"The CSV file has {len(preview.problems)} problem(s); nothing was imported:\n"
+                    + "\n".join(preview.problems),
                     field="file",
                 )
-            s.audit(uow, "slots-import", f"{created} created, {updated} updated")
+            known = {c.name: c.id for c in uow.list_centers()}
+            for name in preview.centers_created:
+                known[name] = uow.add_center(name).id
+            for line in preview.lines:
+                row = line.row
+                assert row is not None
+                if line.action is ImportAction.CREATE:
+                    uow.add_slot(known[row.center], row.date, row.start, row.end, row.capacity)
+                elif line.action is ImportAction.UPDATE:
+                    assert line.before is not None
+                    uow.update_slot(line.before.id, row.end, row.capacity)
+            result = preview.result()
+            s.audit(uow, "slots-import", f"{result.created} created, {result.updated} updated")
             uow.commit()
-        return ImportResult(created, updated, unchanged, tuple(new_centers))
+        return result
+
+
+def read_csv_file(path: Path) -> str:
+    """The text of a slot CSV file, with one sentence for every way reading it can fail."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_FILE_BYTES:
+            raise errors.InvalidInput("The CSV file is too large to be a slot list.", "file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise errors.NotFound("The CSV file does not exist; check the path.") from None
+    except IsADirectoryError:
+        raise errors.InvalidInput("The path is a folder, not a CSV file.", "file") from None
+    except PermissionError:
+        raise errors.InvalidInput(
+            "The CSV file cannot be read (permission denied).", "file"
+        ) from None
+    return decode_csv_bytes(raw)
+
+
+def _preview(uow: UnitOfWork, text: str, create_centers: bool) -> ImportPreview:
+    items = _parse_lines(text)
+    known = {c.name: c.id for c in uow.list_centers()}
+    rows = [item for item in items if isinstance(item, SlotRow)]
+    unknown = sorted({r.center for r in rows} - known.keys())
+    general: list[str] = []
+    if unknown and not create_centers:
+        general.append(_unknown_centers(uow, unknown).message)
+    seen: dict[tuple[str, dt.date, dt.time], int] = {}
+    lines: list[ImportLine] = []
+    for item in items:
+        if isinstance(item, _LineProblem):
+            lines.append(
+                ImportLine(item.line, ImportAction.ERROR, item.cells, problem=item.problem)
+            )
+            continue
+        row = item
+        cells = (
+            row.center,
+            row.date.isoformat(),
+            f"{row.start:%H:%M}",
+            f"{row.end:%H:%M}",
+            str(row.capacity),
+        )
+        key = (row.center, row.date, row.start)
+        if key in seen:
+            lines.append(
+                ImportLine(
+                    row.line,
+                    ImportAction.ERROR,
+                    cells,
+                    row,
+                    problem=f"the same slot as line {seen[key]}",
+                )
+            )
+            continue
+        seen[key] = row.line
+        if row.center not in known:
+            if create_centers:
+                lines.append(ImportLine(row.line, ImportAction.CREATE, cells, row))
+            else:
+                lines.append(
+                    ImportLine(row.line, ImportAction.ERROR, cells, row, problem="unknown center")
+                )
+            continue
+        existing = uow.find_slot(known[row.center], row.date, row.start)
+        if existing is None:
+            lines.append(ImportLine(row.line, ImportAction.CREATE, cells, row))
+        elif existing.capacity == row.capacity and existing.end == row.end:
+            lines.append(ImportLine(row.line, ImportAction.UNCHANGED, cells, row, existing))
+        elif row.capacity < existing.booked:
+            lines.append(
+                ImportLine(
+                    row.line,
+                    ImportAction.ERROR,
+                    cells,
+                    row,
+                    existing,
+                    f"capacity {row.capacity} is below the {existing.booked} seats already booked",
+                )
+            )
+        else:
+            lines.append(ImportLine(row.line, ImportAction.UPDATE, cells, row, existing))
+    lines.sort(key=lambda line: line.line)
+    problems = general + [
+        f"line {line.line}: {line.problem}"
+        for line in lines
+        if line.action is ImportAction.ERROR and line.problem != "unknown center"
+    ]
+    return ImportPreview(tuple(lines), tuple(unknown) if create_centers else (), tuple(problems))
 
 
 def _unknown_centers(uow: UnitOfWork, names: list[str]) -> errors.InvalidInput:
