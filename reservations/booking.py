@@ -54,7 +54,7 @@ class PersonChanges:
     phone: str | None = None
 
 
-def _normalized_changes(changes: PersonChanges) -> dict[str, str | None]:
+def normalized_changes(changes: PersonChanges) -> dict[str, str | None]:
     fields: dict[str, str | None] = {}
     if changes.family_name is not None:
         fields["family_name"] = normalize_name_part(changes.family_name, "family name")
@@ -313,7 +313,7 @@ class BookingService:
         s = self._session
         s.require(Permission.CORRECT)
         digits = receipt_digits_of(receipt)
-        fields = _normalized_changes(changes)
+        fields = normalized_changes(changes)
         if not fields:
             raise errors.InvalidInput("Nothing to correct: give a new name, kana or phone.")
         with s.store.unit_of_work(write=True) as uow:
