@@ -17,6 +17,7 @@ MODULES = (
     "benchmarks.bench_unlock",
     "benchmarks.bench_verification",
     "benchmarks.bench_ui",
+    "benchmarks.bench_handover",
 )
 
 
