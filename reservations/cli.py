@@ -37,7 +37,8 @@ _ENV_HELP = (
     "  RESDESK_USER          account name (else asked on the terminal)\n"
     "  RESDESK_PASSWORD      account password (else asked on the terminal)\n"
     "  RESDESK_NEW_PASSWORD  new password (init, account add, account passwd)\n"
-    "  RESDESK_BUSY_TIMEOUT_MS  how long to wait for a busy vault (default 5000)"
+    "  RESDESK_BUSY_TIMEOUT_MS  how long to wait for a busy vault (default 5000)\n"
+    "  RESDESK_EXPORT_PASSWORD  the handover PDF's password (export handover)"
 )
 
 
@@ -254,11 +255,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace the vault's data key and print a new recovery sheet (supervisor)",
     )
     from reservations.cli_audit import add_audit_parser
+    from reservations.cli_handover import add_export_parser
+    from reservations.cli_person import add_person_parser
+    from reservations.cli_planning import add_planning_parsers
     from reservations.cli_stats import add_stats_parser
     from reservations.cli_supervisor import add_supervisor_parsers
 
     add_audit_parser(sub, _Parser)
+    add_planning_parsers(slots, sub, _Parser)
     add_stats_parser(sub, _Parser)
+    add_person_parser(sub, _Parser)
+    add_export_parser(sub, _Parser)
     add_supervisor_parsers(sub, _Parser)
     return parser
 
@@ -731,6 +738,8 @@ def _cmd_gui(db_arg: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from reservations.cli_audit import run_audit_command
+    from reservations.cli_handover import run_export_command
+    from reservations.cli_person import run_person_command
     from reservations.cli_stats import run_stats_command
     from reservations.cli_supervisor import run_erase_command, run_register_command
     from reservations.hardening import disable_core_dumps
@@ -750,6 +759,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reservations.paths import vault_path_from
 
         db = vault_path_from(db_arg)
+        from reservations.cli_planning import PLANNING_SLOT_ACTIONS, run_planning_command
+
+        if args.command == "callbacks" or (
+            args.command == "slots" and args.slots_command in PLANNING_SLOT_ACTIONS
+        ):
+            return run_planning_command(args, db, out)
         handler = {
             "init": _cmd_init,
             "slots": _cmd_slots,
@@ -766,6 +781,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "audit": run_audit_command,
             "register": run_register_command,
             "stats": run_stats_command,
+            "person": run_person_command,
+            "export": run_export_command,
             "erase": run_erase_command,
             "settings": _cmd_settings,
         }[args.command]

@@ -374,7 +374,7 @@ def screen_accounts(studio: Studio) -> None:
         panel = window.findChild(AccountsPanel)
         if panel is None:
             raise Skip("the supervisor's main window has no AccountsPanel")
-        window.show_tab(4)  # type: ignore[attr-defined]
+        window.show_tab(5)  # type: ignore[attr-defined]
         panel.refresh()
         if panel.select_account(NEW_ACCOUNTS[1][0]):
             panel.disable()
@@ -395,7 +395,7 @@ def screen_audit(studio: Studio) -> None:
         viewer = window.findChild(AuditViewer)
         if viewer is None:
             raise Skip("the main window has no AuditViewer")
-        window.show_tab(3)  # type: ignore[attr-defined]
+        window.show_tab(4)  # type: ignore[attr-defined]
         # The (unused) date filter starts at today's real date: fix it, for a stable picture.
         day = fixed_clock().date()
         viewer.from_date.setDate(QDate(day.year, day.month, day.day).addDays(-7))

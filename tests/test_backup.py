@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from reservations import errors
-from reservations.files import sha256_file
 from reservations.audit_service import AuditService
 from reservations.backup import BackupResult, BackupService, restore
 from reservations.errors import ExitCode
+from reservations.files import sha256_file
 from reservations.keyslots import KeySlotFile
 from reservations.session import Session, open_session
 from reservations.store import SqlCipherStore

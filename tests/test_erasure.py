@@ -171,3 +171,36 @@ def test_erase_from_the_cli(
     assert done.returncode == 0, done.stderr
     assert cert.exists() and not test_vault.path.exists()
     assert "Shred 1 paper recovery sheet" in done.stderr
+
+
+def test_the_whole_end_of_contract(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    """Backup, handover, register closed, erasure: no force needed, and the certificate
+    carries the hash of the package the ward received."""
+    from reservations.files import sha256_file
+    from reservations.handover import HandoverService
+
+    vault, session = chief
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    BackupService(session, vault).backup(usb)
+    package = HandoverService(session).export(tmp_path / "handover", "ward-package-pass-2026")
+    manifest = sha256_file(package.folder / "SHA256SUMS")
+    assert package.manifest_sha256 == manifest
+    plan = ErasureService(session, vault).plan()
+    assert [c.kind.value for c in plan.open_copies] == ["backup", "handover"]
+    register = RegisterService(session)
+    register.close(1, CopyStatus.DESTROYED, "drive wiped")
+    register.close(package.copy_id, CopyStatus.HANDED_OVER, "新宿区 担当者へ手渡し")
+    out = tmp_path / "cert" / "erasure.pdf"
+    out.parent.mkdir()
+    ErasureService(session, vault).erase(
+        password=SUPERVISOR[1], confirmation="ERASE", certificate=out
+    )
+    text = _text(out)
+    assert manifest in text
+    assert f"#{package.copy_id}" in text
+    assert _vault_files(test_vault.path) == []
+    # The ward's package is untouched by the erasure.
+    assert sha256_file(package.folder / "SHA256SUMS") == manifest

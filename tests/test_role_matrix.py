@@ -7,6 +7,7 @@ not in it fails ``test_every_public_method_is_in_the_table``, so the matrix stay
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import inspect
 from collections.abc import Callable, Iterator
@@ -18,12 +19,18 @@ import pytest
 from reservations import errors
 from reservations.accounts import AccountService
 from reservations.booking import BookingService, CallerInput, PersonChanges, SearchInput
-from reservations.domain import Role
+from reservations.contract import Contract, ContractService
+from reservations.domain import CopyStatus, Role
+from reservations.erasure import ErasureService
 from reservations.keyslots import TEST_KDF
 from reservations.permissions import ROLE_PERMISSIONS, Permission
+from reservations.person import PersonRequestService
+from reservations.register import RegisterService
 from reservations.roster import RosterService
 from reservations.session import Session, open_session
+from reservations.slot_planning import GenerationRequest, SlotPlanningService
 from reservations.slots import SlotService
+from reservations.statistics import StatisticsService
 from reservations.vault import Vault
 from reservations.verification import VerificationService
 from tests.conftest import BASE_DAY, OPERATOR, SUPERVISOR, TestVault
@@ -32,6 +39,16 @@ P = Permission
 CALLER = CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678")
 CSV = "center,date,start,end,capacity\n四谷地域センター,2099-01-05,10:00,10:30,3\n"
 RECEIPT = "0000-0000"
+GENERATION = GenerationRequest(
+    "四谷地域センター",
+    dt.date(2099, 1, 5),
+    dt.date(2099, 1, 9),
+    frozenset(range(5)),
+    dt.time(10),
+    dt.time(12),
+    30,
+    5,
+)
 
 # (service, method) -> (permission needed or None for "any logged-in account", call)
 Call = Callable[[Any, Path], object]
@@ -60,6 +77,84 @@ TABLE: dict[tuple[str, str], tuple[Permission | None, Call]] = {
     ("SlotService", "import_csv_file"): (
         P.IMPORT_SLOTS,
         lambda s, tmp: s.import_csv_file(_write(tmp / "slots.csv", CSV)),
+    ),
+    ("SlotService", "preview_csv_text"): (P.IMPORT_SLOTS, lambda s, _: s.preview_csv_text(CSV)),
+    ("SlotService", "preview_csv_file"): (
+        P.IMPORT_SLOTS,
+        lambda s, tmp: s.preview_csv_file(_write(tmp / "slots.csv", CSV)),
+    ),
+    ("SlotPlanningService", "add_center"): (P.PLAN_SLOTS, lambda s, _: s.add_center("新センター")),
+    ("SlotPlanningService", "generate"): (
+        P.PLAN_SLOTS,
+        lambda s, _: s.generate(GENERATION, dry_run=True),
+    ),
+    ("SlotPlanningService", "close"): (
+        P.PLAN_SLOTS,
+        lambda s, _: s.close("四谷地域センター", BASE_DAY, "点検"),
+    ),
+    ("SlotPlanningService", "reopen"): (
+        P.PLAN_SLOTS,
+        lambda s, _: s.reopen("四谷地域センター", BASE_DAY),
+    ),
+    ("SlotPlanningService", "callbacks"): (P.CALL_BACK, lambda s, _: s.callbacks()),
+    ("SlotPlanningService", "get"): (P.CALL_BACK, lambda s, _: s.get(1)),
+    ("SlotPlanningService", "record_outcome"): (
+        P.CALL_BACK,
+        lambda s, _: s.record_outcome(1, "kept"),
+    ),
+    ("SlotPlanningService", "rebook"): (P.CALL_BACK, lambda s, _: s.rebook(1, 1)),
+    ("SlotPlanningService", "write_callback_list"): (
+        P.PLAN_SLOTS,
+        lambda s, tmp: s.write_callback_list([], tmp / "callbacks.csv"),
+    ),
+    ("PersonRequestService", "find"): (P.PERSON_REQUESTS, lambda s, _: s.find(RECEIPT)),
+    ("PersonRequestService", "write_disclosure"): (
+        P.PERSON_REQUESTS,
+        lambda s, tmp: s.write_disclosure(RECEIPT, tmp / "d.pdf"),
+    ),
+    ("PersonRequestService", "correct"): (
+        P.PERSON_REQUESTS,
+        lambda s, _: s.correct(RECEIPT, PersonChanges(), "本人の申出"),
+    ),
+    ("PersonRequestService", "write_correction_notice"): (
+        P.PERSON_REQUESTS,
+        lambda s, tmp: s.write_correction_notice(object(), tmp / "c.pdf"),
+    ),
+    ("PersonRequestService", "redact"): (
+        P.PERSON_REQUESTS,
+        lambda s, _: s.redact(RECEIPT, "本人の申出"),
+    ),
+    ("RegisterService", "list"): (P.MANAGE_REGISTER, lambda s, _: s.list()),
+    ("RegisterService", "close"): (
+        P.MANAGE_REGISTER,
+        lambda s, _: s.close(1, CopyStatus.DESTROYED),
+    ),
+    ("RegisterService", "affected"): (P.MANAGE_REGISTER, lambda s, _: s.affected(1)),
+    ("ContractService", "get"): (P.LIST_SLOTS, lambda s, _: s.get()),
+    ("ContractService", "reminders"): (P.LIST_SLOTS, lambda s, _: s.reminders()),
+    ("ContractService", "set"): (P.MANAGE_SETTINGS, lambda s, _: s.set(Contract())),
+    ("StatisticsService", "centers"): (P.VIEW_STATISTICS, lambda s, _: s.centers()),
+    ("StatisticsService", "center_named"): (
+        P.VIEW_STATISTICS,
+        lambda s, _: s.center_named("四谷地域センター"),
+    ),
+    ("StatisticsService", "default_period"): (P.VIEW_STATISTICS, lambda s, _: s.default_period()),
+    ("StatisticsService", "report"): (
+        P.VIEW_STATISTICS,
+        lambda s, _: s.report(BASE_DAY, BASE_DAY),
+    ),
+    ("StatisticsService", "export_csv"): (
+        P.VIEW_STATISTICS,
+        lambda s, tmp: s.export_csv(tmp / "s.csv", BASE_DAY, BASE_DAY),
+    ),
+    ("StatisticsService", "export_chart"): (
+        P.VIEW_STATISTICS,
+        lambda s, tmp: s.export_chart(tmp / "s.png", b"", object()),
+    ),
+    ("ErasureService", "plan"): (P.ERASE, lambda s, _: s.plan()),
+    ("ErasureService", "erase"): (
+        P.ERASE,
+        lambda s, tmp: s.erase(password="x", confirmation="no", certificate=tmp / "c.pdf"),
     ),
     ("VerificationService", "check_receipt"): (
         P.VERIFY,
@@ -153,6 +248,12 @@ SERVICES: dict[str, Callable[[Session, Vault], object]] = {
     "VerificationService": lambda s, v: VerificationService(s),
     "RosterService": lambda s, v: RosterService(s),
     "AccountService": lambda s, v: AccountService(s, v, kdf=TEST_KDF),
+    "SlotPlanningService": lambda s, v: SlotPlanningService(s),
+    "PersonRequestService": lambda s, v: PersonRequestService(s),
+    "RegisterService": lambda s, v: RegisterService(s),
+    "ContractService": lambda s, v: ContractService(s),
+    "StatisticsService": lambda s, v: StatisticsService(s),
+    "ErasureService": lambda s, v: ErasureService(s, v),
 }
 
 
@@ -171,6 +272,12 @@ def test_every_public_method_is_in_the_table() -> None:
         "VerificationService": VerificationService,
         "RosterService": RosterService,
         "AccountService": AccountService,
+        "SlotPlanningService": SlotPlanningService,
+        "PersonRequestService": PersonRequestService,
+        "RegisterService": RegisterService,
+        "ContractService": ContractService,
+        "StatisticsService": StatisticsService,
+        "ErasureService": ErasureService,
     }
     for name, cls in classes.items():
         listed = {method for service, method in TABLE if service == name}

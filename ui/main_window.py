@@ -31,6 +31,7 @@ from reservations.vault_settings import VaultSettingsService
 from ui.accounts_panel import AccountsPanel
 from ui.audit_viewer import AuditViewer
 from ui.booking_desk import BookingDesk
+from ui.callbacks import CallbackPanel
 from ui.clipboard import clear_sensitive_now
 from ui.contract_panel import ContractPanel
 from ui.dashboard import DashboardPanel
@@ -46,6 +47,7 @@ from ui.lock import (
     idle_lock_seconds as idle_lock_seconds_of,
 )
 from ui.search_panel import SearchPanel
+from ui.slot_planning import SlotPlanningPanel
 from ui.verification_panel import VerificationPanel
 
 
@@ -120,23 +122,27 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.search_panel, self.tr("&Find and change"))
         self.verification_panel = VerificationPanel(session, self._settings)
         self.tabs.addTab(self.verification_panel, self.tr("&Verification line"))
+        # Everyone calls back the bookings of closed slots.
+        self.callback_panel = CallbackPanel(session)
+        self.callback_panel.outcome_recorded.connect(lambda _id: self.booking_desk.picker.refresh())
+        self.tabs.addTab(self.callback_panel, self.tr("Call-&backs"))
         # Supervisors see every entry and may export; operators see only their own.
         self.audit_viewer = AuditViewer(session)
         self.tabs.addTab(self.audit_viewer, self.tr("&Audit log"))
-        # Only supervisors manage accounts; an operator's window has no such tab at all.
+        # Only supervisors manage accounts, plan slots, see statistics and end the contract;
+        # an operator's window has no such tabs at all.
         self.accounts_panel: AccountsPanel | None = None
+        self.slot_planning: SlotPlanningPanel | None = None
+        self.dashboard: DashboardPanel | None = None
+        self.contract_panel: ContractPanel | None = None
         if session.account.role is Role.SUPERVISOR:
             self.accounts_panel = AccountsPanel(session, vault)
             self.tabs.addTab(self.accounts_panel, self.tr("Acco&unts"))
-        self.dashboard: DashboardPanel | None = None
-        if session.account.role is Role.SUPERVISOR:
+            self.slot_planning = SlotPlanningPanel(session)
+            self.slot_planning.slots_changed.connect(self.booking_desk.picker.refresh)
+            self.tabs.addTab(self.slot_planning, self.tr("Slot &planning"))
             self.dashboard = DashboardPanel(session)
-            self.dashboard.export_written.connect(
-                lambda path: self.statusBar().showMessage(path, 8000)
-            )
             self.tabs.addTab(self.dashboard, self.tr("S&tatistics"))
-        self.contract_panel: ContractPanel | None = None
-        if session.account.role is Role.SUPERVISOR:
             self.contract_panel = ContractPanel(session, vault)
             self.contract_panel.status_message.connect(
                 lambda text: self.statusBar().showMessage(text, 8000)
@@ -289,13 +295,8 @@ class MainWindow(QMainWindow):
         help_action.triggered.connect(self.show_help)
         help_menu.addAction(help_action)
 
-        for keys, index in (
-            ("Ctrl+1", 0),
-            ("Ctrl+2", 1),
-            ("Ctrl+3", 2),
-            ("Ctrl+4", 3),
-            ("Ctrl+5", 4),
-        ):
+        for index in range(9):
+            keys = f"Ctrl+{index + 1}"
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(lambda i=index: self.show_tab(i))
             self._window_shortcuts.append(shortcut)

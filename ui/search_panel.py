@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from reservations import errors
 from reservations.booking import BookingService, PersonChanges, SearchInput, interpret_search_text
-from reservations.domain import Reservation, Slot, Status
+from reservations.domain import Reservation, Role, Slot, Status
 from reservations.normalize import format_phone_national
 from reservations.session import Session
 from reservations.slots import SlotService
@@ -344,6 +344,12 @@ class SearchPanel(QWidget):
         self.reinstate_button = self._button(
             "reinstateButton", self.tr("Reinstate"), self.reinstate_booking
         )
+        # Disclosure, formal correction and erasure under the personal-information law are
+        # a supervisor's; operators' quick typo fixes stay the buttons above.
+        self.person_request_button = self._button(
+            "personRequestButton", self.tr("Resident's request…"), self.open_person_request
+        )
+        self.person_request_button.setVisible(self._session.account.role is Role.SUPERVISOR)
         buttons = QHBoxLayout()
         for button in (
             self.save_correction_button,
@@ -351,6 +357,7 @@ class SearchPanel(QWidget):
             self.move_button,
             self.cancel_button,
             self.reinstate_button,
+            self.person_request_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -682,6 +689,7 @@ class SearchPanel(QWidget):
         self.cancel_button.setEnabled(booked)
         self.reinstate_button.setEnabled(cancelled)
         self.reinstate_button.setVisible(cancelled)
+        self.person_request_button.setEnabled(has)
 
     def _clear_field_errors(self) -> None:
         for label in self.field_errors.values():
@@ -826,6 +834,26 @@ class SearchPanel(QWidget):
                 receipt=restored.receipt_display
             )
         )
+
+    def open_person_request(self) -> None:
+        """The resident's disclosure, correction or erasure request for the chosen booking."""
+        from ui.person_requests import PersonRequestsDialog
+
+        r = self._current
+        if r is None:
+            return
+        dialog = PersonRequestsDialog(self._session, r.receipt_display, self)
+        dialog.person_corrected.connect(self._reload_receipt)
+        dialog.person_erased.connect(self._reload_receipt)
+        self.exec_dialog(dialog)
+
+    def exec_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def _reload_receipt(self, receipt: str) -> None:
+        updated = self._run(lambda: self._service.get(receipt))
+        if updated is not None:
+            self._refresh(updated)
 
     def _refresh(self, updated: Reservation) -> None:
         self.model.replace(updated)

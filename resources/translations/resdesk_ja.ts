@@ -399,6 +399,53 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/bar_chart.py" line="+106"/>
+        <source>Chart of bookings and capacity</source>
+        <translation>予約数と定員のグラフ</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count} bars; {booked} booked of {capacity} seats</source>
+        <translation>棒 {count} 本、定員 {capacity} 席に予約 {booked} 件</translation>
+    </message>
+    <message>
+        <location line="+200"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to come</source>
+        <translation>来場予定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>% = fill rate (booked / capacity)</source>
+        <translation>% = 予約率（予約数 ÷ 定員）</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{what}
+Booked {booked} of {capacity} seats ({rate})
+Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
+        <translation>{what}
+定員 {capacity} 席に予約 {booked} 件（{rate}）
+来場済 {attended}・不来場 {no_show}・来場予定 {to_come}</translation>
+    </message>
+</context>
+<context>
     <name>BookingDesk</name>
     <message>
         <location filename="../../ui/booking_desk.py" line="+103"/>
@@ -603,9 +650,210 @@
     </message>
 </context>
 <context>
+    <name>CallbackPanel</name>
+    <message>
+        <location filename="../../ui/callbacks.py" line="+163"/>
+        <source>These bookings are in slots that were closed. Call each person, offer another slot, and record what they chose. Unreachable ones stay on the list.</source>
+        <translation>これらの予約は休止した予約枠に入っています。各予約者に電話して別の予約枠を案内し、結果を記録してください。つながらなかった予約はリストに残ります。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show &amp;finished call-backs too</source>
+        <translation>完了した連絡も表示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show finished call-backs too</source>
+        <translation>完了した連絡も表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh the call-back list</source>
+        <translation>折り返し連絡リストを更新</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Call-backs</source>
+        <translation>折り返し連絡</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on the call</source>
+        <translation>連絡メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on the call (optional)</source>
+        <translation>連絡メモ（任意）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;book…</source>
+        <translation>振替…(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the booking, then record</source>
+        <translation>予約を別の予約枠へ移して記録</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancelled</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel the booking</source>
+        <translation>予約を取り消す</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Unreachable</source>
+        <translation>不通(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No answer; call again</source>
+        <translation>つながらない。あとで再連絡</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kept (slot reopened)</source>
+        <translation>そのまま（予約枠再開）(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slot was reopened; the booking stays</source>
+        <translation>予約枠が再開されたので予約はそのまま</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>No one to call back.</source>
+        <translation>折り返し連絡が必要な予約はありません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel booking {receipt}? The seat is freed and this cannot be undone here.</source>
+        <translation>予約 {receipt} を取り消しますか？ 席は空きになり、この画面からは元に戻せません。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Call-back {number} ({receipt}): {outcome}.</source>
+        <translation>連絡 {number}（{receipt}）：{outcome}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The booking is still in the closed slot: use Rebook… to move it.</source>
+        <translation>予約はまだ休止中の予約枠にあります。「振替…」で移してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its slot is still closed: rebook the person, or ask a supervisor.</source>
+        <translation>予約枠はまだ休止中です。振替するか、責任者に相談してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone has already recorded this call-back; refresh the list.</source>
+        <translation>この連絡は既にほかの人が記録しました。リストを更新してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The booking was moved meanwhile; record Rebooked or Cancelled.</source>
+        <translation>予約はその間に移動されています。「振替」か「取消」を記録してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please confirm</source>
+        <translation>確認</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackTableModel</name>
+    <message>
+        <location line="-276"/>
+        <source>To call</source>
+        <translation>未連絡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebooked</source>
+        <translation>振替済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreachable, call again</source>
+        <translation>不通（再連絡）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept (slot reopened)</source>
+        <translation>そのまま（予約枠再開）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original slot</source>
+        <translation>元の予約枠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>休止理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(erased)</source>
+        <translation>（消去済）</translation>
+    </message>
+</context>
+<context>
     <name>CallerField</name>
     <message>
-        <location line="-454"/>
+        <location filename="../../ui/booking_desk.py" line="-454"/>
         <source>Required.</source>
         <translation>入力してください。</translation>
     </message>
@@ -725,6 +973,699 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>ContractPanel</name>
+    <message>
+        <location filename="../../ui/contract_panel.py" line="+87"/>
+        <source>Contract</source>
+        <translation>契約</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contractor</source>
+        <translation>受託者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client (ward)</source>
+        <translation>委託元（区）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract start</source>
+        <translation>契約開始日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contract end</source>
+        <translation>契約終了日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand over and erase by</source>
+        <translation>引渡し・消去の期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close 12/29–1/3 when generating slots</source>
+        <translation>予約枠を作るとき 12/29〜1/3 を休止にする</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year-end closure</source>
+        <translation>年末年始の休止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractor:</source>
+        <translation>受託者：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client (ward):</source>
+        <translation>委託元（区）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract start:</source>
+        <translation>契約開始日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract end:</source>
+        <translation>契約終了日：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over and erase by:</source>
+        <translation>引渡し・消去の期限：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save the contract</source>
+        <translation>契約を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the contract</source>
+        <translation>契約を保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Back up now…</source>
+        <translation>今すぐバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End of contract</source>
+        <translation>契約終了</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the &amp;handover package…</source>
+        <translation>引渡しパッケージを作成(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the handover package</source>
+        <translation>引渡しパッケージを作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Erase the vault…</source>
+        <translation>予約データを消去(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+305"/>
+        <source>Erase the vault</source>
+        <translation>予約データを消去</translation>
+    </message>
+    <message>
+        <location line="-299"/>
+        <location line="+11"/>
+        <source>Register of copies</source>
+        <translation>写しの管理簿</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Every file that left the vault. Close each copy when it is destroyed or handed over; the vault can be erased only when none is open.</source>
+        <translation>予約データから書き出したすべてのファイルです。廃棄または引渡しをしたら記録してください。未処理の写しが残っている間は予約データを消去できません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Mark &amp;destroyed…</source>
+        <translation>廃棄済みにする(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark destroyed</source>
+        <translation>廃棄済みにする</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark handed &amp;over…</source>
+        <translation>引渡し済みにする(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark handed over</source>
+        <translation>引渡し済みにする</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who is in it?</source>
+        <translation>含まれる人(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is in this copy</source>
+        <translation>この写しに含まれる人</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>handover</source>
+        <translation>引渡しパッケージ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audit export</source>
+        <translation>監査ログの書き出し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disclosure</source>
+        <translation>開示書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correction notice</source>
+        <translation>訂正通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call-back list</source>
+        <translation>折り返し電話リスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day roster</source>
+        <translation>当日名簿</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>open</source>
+        <translation>未処理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>destroyed</source>
+        <translation>廃棄済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handed over</source>
+        <translation>引渡済</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last backup: {when}.</source>
+        <translation>最後のバックアップ：{when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup has been made yet.</source>
+        <translation>まだバックアップがありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a backup: the last one is more than a day old.</source>
+        <translation>最後のバックアップから1日以上たっています。バックアップを取ってください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When the contract ends: export the handover package for the ward, close every copy in the register, then erase the vault.</source>
+        <translation>契約終了時：区に渡す引渡しパッケージを作成し、管理簿の写しをすべて処理してから、予約データを消去します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The contract has ended: export the handover package for the ward.</source>
+        <translation>契約が終了しました。区に渡す引渡しパッケージを作成してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The handover was exported on {day}: close the open copies and erase the vault.</source>
+        <translation>{day} に引渡しパッケージを作成しました。未処理の写しを処理し、予約データを消去してください。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{n} open copies; {people} people&apos;s data counted once per copy.</source>
+        <translation>未処理の写し {n} 件（延べ {people} 人分のデータ）</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The contract&apos;s facts were saved.</source>
+        <translation>契約の情報を保存しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write dates like 2027-03-31.</source>
+        <translation>日付は 2027-03-31 のように入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contract ends before it starts; check the two dates.</source>
+        <translation>契約終了日が開始日より前です。日付を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hand-over-and-erase date must not be before the contract&apos;s end.</source>
+        <translation>引渡し・消去の期限は契約終了日より前にできません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not done</source>
+        <translation>実行できませんでした</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the backup drive or folder</source>
+        <translation>バックアップ先のドライブまたはフォルダを選択</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backed up and verified: {folder}</source>
+        <translation>バックアップして検証しました：{folder}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close copy #{n}</source>
+        <translation>写し #{n} の処理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How was it destroyed, or who received it? (optional)</source>
+        <translation>廃棄の方法、または受け取った人（任意）：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copy #{n} holds {people} people&apos;s data.</source>
+        <translation>写し #{n} には {people} 人分のデータが含まれています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More than 1,000 people: if it is lost, report the leak to the Personal Information Protection Commission (preliminary report within 3 to 5 days).</source>
+        <translation>1,000人を超えています。紛失した場合は個人情報保護委員会への漏えい等報告が必要です（速報は3〜5日以内）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who is in it</source>
+        <translation>含まれる人</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handover package</source>
+        <translation>引渡しパッケージ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The package is in {folder} ({n} reservations). Give the ward the folder and, separately, the password. Then mark this copy handed over in the register.</source>
+        <translation>パッケージを {folder} に作成しました（予約 {n} 件）。フォルダを区に渡し、パスワードは別の経路で伝えてください。その後、管理簿でこの写しを引渡し済みにしてください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Erase the vault now? This cannot be undone.</source>
+        <translation>予約データを今すぐ消去しますか？元に戻せません。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="+195"/>
+        <source>First day</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last day</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Center</source>
+        <translation>地域センター</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per &amp;day</source>
+        <translation>日別(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show per day</source>
+        <translation>日別に表示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per cen&amp;ter</source>
+        <translation>センター別(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show per center</source>
+        <translation>地域センター別に表示</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save chart as &amp;PNG…</source>
+        <translation>グラフを PNG で保存(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the chart as a PNG picture</source>
+        <translation>グラフを PNG 画像として保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save table as &amp;CSV…</source>
+        <translation>表を CSV で保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the table as a CSV file</source>
+        <translation>表を CSV ファイルとして保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pe&amp;riod</source>
+        <translation>期間(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;enter</source>
+        <translation>地域センター(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>予約数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill rate</source>
+        <translation>予約率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to come</source>
+        <translation>来場予定</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Statistics table</source>
+        <translation>統計の表</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+68"/>
+        <source>All centers</source>
+        <translation>すべての地域センター</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The last day is before the first day.</source>
+        <translation>終了日が開始日より前です。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No slots in this period.</source>
+        <translation>この期間に予約枠はありません。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save statistics</source>
+        <translation>統計を保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved the chart to {path}.</source>
+        <translation>グラフを {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved {rows} rows to {path}.</source>
+        <translation>{rows} 行を {path} に保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>DaySlotModel</name>
+    <message>
+        <location filename="../../ui/slot_planning.py" line="+238"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Booked / capacity</source>
+        <translation>予約数 / 定員</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open</source>
+        <translation>受付中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closed</source>
+        <translation>休止</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <location filename="../../ui/contract_panel.py" line="+84"/>
+        <source>Erase the vault</source>
+        <translation>予約データを消去</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Erasure destroys the key file and then the database: nobody can open this vault again. Do it only after the ward has received the handover package. A certificate is written for signing; backups and paper recovery sheets listed on it must then be destroyed under witness.</source>
+        <translation>消去すると鍵ファイルとデータベースが破棄され、誰もこの予約データを開けなくなります。区が引渡しパッケージを受け取った後にだけ行ってください。署名用の消去証明書を作成します。証明書に載るバックアップと紙の復旧シートは、立会いのもとで廃棄してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your password</source>
+        <translation>あなたのパスワード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your password:</source>
+        <translation>あなたのパスワード：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type ERASE</source>
+        <translation>ERASE と入力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type ERASE:</source>
+        <translation>ERASE と入力：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate file</source>
+        <translation>証明書のファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the certificate file</source>
+        <translation>証明書の保存先を選択</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate (PDF):</source>
+        <translation>消去証明書（PDF）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase anyway (the reason goes on the certificate)</source>
+        <translation>それでも消去する（理由を証明書に記載）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase anyway</source>
+        <translation>それでも消去する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Enter your password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type ERASE in capitals to confirm.</source>
+        <translation>確認のため大文字で ERASE と入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where the certificate is saved.</source>
+        <translation>証明書の保存先を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve the problems listed above, or erase anyway.</source>
+        <translation>上の問題を解決するか、「それでも消去する」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for erasing anyway.</source>
+        <translation>それでも消去する理由を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location line="-137"/>
+        <source>Export the handover package</source>
+        <translation>引渡しパッケージを作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New or empty folder</source>
+        <translation>新しい（空の）フォルダ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder</source>
+        <translation>フォルダを選択</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New or empty folder:</source>
+        <translation>新しい（空の）フォルダ：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Package password</source>
+        <translation>パッケージのパスワード</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Repeat the password</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Package password:</source>
+        <translation>パッケージのパスワード：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the password:</source>
+        <translation>パスワード（確認）：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a new or empty folder.</source>
+        <translation>新しいフォルダか空のフォルダを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password needs at least 12 characters.</source>
+        <translation>パスワードは12文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../ui/help.py" line="+12"/>
@@ -763,6 +1704,11 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Call-backs for bookings in closed slots</source>
+        <translation>折り返し電話（休止した予約枠の予約）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Audit log (supervisors: everyone&apos;s, with export)</source>
         <translation>操作ログ（責任者は全員分を表示・出力）</translation>
     </message>
@@ -770,6 +1716,21 @@ Today {today} · week {week} seats left</source>
         <location line="+1"/>
         <source>Accounts (supervisors only)</source>
         <translation>アカウント管理（責任者のみ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slot planning (supervisors only)</source>
+        <translation>予約枠の計画（責任者のみ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics (supervisors only)</source>
+        <translation>統計（責任者のみ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract, copies, backups, handover, erasure (supervisors)</source>
+        <translation>契約・写しの管理・バックアップ・引渡し・消去（責任者）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -861,6 +1822,70 @@ Today {today} · week {week} seats left</source>
         <location line="+3"/>
         <source>Type a receipt number (with or without hyphen), a phone number or its last 4 digits, a kana reading or the start of a name. Full-width digits are fine.</source>
         <translation>受付番号（ハイフンはあってもなくても可）、電話番号またはその下4桁、フリガナ、氏名の先頭を入力します。全角数字も使えます。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../ui/slot_planning.py" line="+29"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Center</source>
+        <translation>地域センター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{time}, {capacity} seats, {booked} booked</source>
+        <translation>{time}、定員 {capacity}、予約 {booked}</translation>
     </message>
 </context>
 <context>
@@ -967,7 +1992,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+90"/>
+        <location filename="../../ui/main_window.py" line="+95"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -987,7 +2012,7 @@ Today {today} · week {week} seats left</source>
         <translation>デモ — 架空のデータです（実際の予約データではありません）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Booking desk</source>
         <translation>予約受付(&amp;B)</translation>
     </message>
@@ -1002,14 +2027,34 @@ Today {today} · week {week} seats left</source>
         <translation>来場確認(&amp;V)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Call-&amp;backs</source>
+        <translation>折り返し(&amp;B)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Audit log</source>
         <translation>操作ログ(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Acco&amp;unts</source>
         <translation>アカウント(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slot &amp;planning</source>
+        <translation>予約枠の計画(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;tatistics</source>
+        <translation>統計(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contract and &amp;copies</source>
+        <translation>契約・写しの管理(&amp;C)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1017,7 +2062,37 @@ Today {today} · week {week} seats left</source>
         <translation>ログイン中：{account}（{role}）・予約データ：{vault}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+50"/>
+        <source>The contract ended on {day}: the data must be handed over to the ward and then erased.</source>
+        <translation>契約は {day} に終了しました。データを区に引き渡し、その後消去してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The contract ended on {day} and the handover was exported: erase the vault.</source>
+        <translation>契約は {day} に終了し、引渡しパッケージも作成済みです。予約データを消去してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The last backup was made on {when}; make one today.</source>
+        <translation>最後のバックアップは {when} です。今日のバックアップを取ってください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup has been made yet; make one today.</source>
+        <translation>まだバックアップがありません。今日のバックアップを取ってください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The vault is erased</source>
+        <translation>予約データを消去しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The vault is erased. Print the certificate {path}, have it signed, and destroy the backups and paper recovery sheets it lists under witness. The window closes now.</source>
+        <translation>予約データを消去しました。消去証明書 {path} を印刷して署名を受け、証明書に載るバックアップと紙の復旧シートを立会いのもとで廃棄してください。画面を閉じます。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1057,7 +2132,7 @@ Today {today} · week {week} seats left</source>
         <translation>ヘルプとショートカット(&amp;H)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
         <source>Idle lock</source>
         <translation>自動ロック</translation>
     </message>
@@ -1244,6 +2319,306 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location filename="../../ui/accounts_panel.py" line="+25"/>
         <source>{account} must change this password at the next login. The account&apos;s old key slot is replaced.</source>
         <translation>{account} は次のログインでこのパスワードを変更します。このアカウントの古い鍵スロットは置き換えられます。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRequestsDialog</name>
+    <message>
+        <location filename="../../ui/person_requests.py" line="+56"/>
+        <source>Resident&apos;s requests: booking {receipt}</source>
+        <translation>本人からの請求：予約 {receipt}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Disclosure</source>
+        <translation>開示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prints everything held about this person for them: their bookings (also others with the same phone, name and kana), the operations on them and the registered copies that hold them.</source>
+        <translation>この方について保有しているすべての情報を本人交付用に印刷します。予約（電話番号・氏名・フリガナが同じ他の予約も含む）、それらへの操作の記録、それらを含む登録済みの複製物です。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the disclosure as a PDF</source>
+        <translation>開示書をPDFで保存</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Formal correction</source>
+        <translation>訂正の請求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Family name reading</source>
+        <translation>氏（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Given name reading</source>
+        <translation>名（フリガナ）</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <location line="+31"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+30"/>
+        <source>Why, without the person&apos;s name or phone</source>
+        <translation>請求の理由（氏名・電話番号は書かないでください）</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Save &amp;disclosure PDF…</source>
+        <translation>開示書をPDFで保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Correct and save the confirmation…</source>
+        <translation>訂正して通知書を保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the correction and the confirmation for the person</source>
+        <translation>訂正を保存し、本人への訂正完了通知書を保存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Erase personal data</source>
+        <translation>個人データの消去</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Erases the name, kana, phone, note and cancel reason of this booking; its seat and status stay for the statistics. This cannot be undone.</source>
+        <translation>この予約の氏名・フリガナ・電話番号・備考・取消理由を消去します。予約枠の席と状態は統計のために残ります。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason for erasure</source>
+        <translation>消去の理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the receipt number to confirm</source>
+        <translation>確認のため受付番号を入力</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Erase personal data</source>
+        <translation>個人データを消去(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Erase this person&apos;s data</source>
+        <translation>この方の個人データを消去</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Receipt number</source>
+        <translation>受付番号</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Booking {receipt}: {center}, {date} {start}, {status}.</source>
+        <translation>予約 {receipt}：{center}、{date} {start}、{status}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The same person has {count} other booking(s).</source>
+        <translation>同じ方の予約が他に {count} 件あります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personal data erased on {at} by {by}.</source>
+        <translation>個人データは {at} に {by} が消去済みです。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Booked</source>
+        <translation>予約中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the disclosure</source>
+        <translation>開示書の保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrote {path}: {count} booking(s), {pages} page(s). Hand it to the person only.</source>
+        <translation>{path} に保存しました：予約 {count} 件、{pages} ページ。本人にのみ交付してください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+47"/>
+        <source>Nothing to correct: change a field first.</source>
+        <translation>訂正する内容がありません。先に項目を変更してください。</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Save the confirmation for the person</source>
+        <translation>訂正完了通知書の保存</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Corrected {receipt}; wrote the confirmation to {path}.</source>
+        <translation>{receipt} を訂正し、訂正完了通知書を {path} に保存しました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give the reason for the request, without the person&apos;s name, kana or phone.</source>
+        <translation>請求の理由を入力してください（氏名・フリガナ・電話番号は書かないでください）。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Erased the personal data of booking {receipt}.</source>
+        <translation>予約 {receipt} の個人データを消去しました。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copies made before still hold this booking: {copies}. Destroy them and record it in the register.</source>
+        <translation>以前に作成した写し {copies} には、この予約が消去前のまま含まれています。廃棄し、管理簿に記録してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another window is reading the vault, so the erased values leave the vault&apos;s log file only when every window using the vault is closed.</source>
+        <translation>別の画面が予約データを読み取り中のため、消去した値は、予約データを使うすべての画面を閉じたときにログファイルから消えます。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreviewModel</name>
+    <message>
+        <location filename="../../ui/slot_planning.py" line="-191"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Holiday: {name}</source>
+        <translation>祝日：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year-end closure</source>
+        <translation>年末年始休業</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exception date</source>
+        <translation>除外日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} exist already</source>
+        <translation>{count} 枠は作成済み</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} already begun</source>
+        <translation>{count} 枠は開始済み</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>曜日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New slots</source>
+        <translation>新しい予約枠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Existing</source>
+        <translation>既存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備考</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +2903,12 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>取消を解除</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+5"/>
+        <source>Resident&apos;s request…</source>
+        <translation>本人からの請求（開示・訂正・消去）…</translation>
+    </message>
+    <message>
+        <location line="+116"/>
         <source>Copied. The clipboard is cleared in {seconds} seconds.</source>
         <translation>コピーしました。クリップボードは {seconds} 秒後に消去されます。</translation>
     </message>
@@ -1573,7 +2953,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>{center}、{date} {start}–{end}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Booking {receipt} corrected.</source>
         <translation>予約 {receipt} を訂正しました。</translation>
     </message>
@@ -1608,7 +2988,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>元に戻しました：予約 {receipt} は変更前の状態です。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+34"/>
         <source>Please confirm</source>
         <translation>確認</translation>
     </message>
@@ -1687,6 +3067,539 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>SlotPlanningPanel</name>
+    <message>
+        <location filename="../../ui/slot_planning.py" line="+219"/>
+        <source>Slot planning</source>
+        <translation>予約枠の計画</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate slots</source>
+        <translation>予約枠の作成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close or &amp;reopen</source>
+        <translation>休止・再開(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import CSV</source>
+        <translation>CSV 取り込み(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>Centers</source>
+        <translation>地域センター</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>New center&apos;s name</source>
+        <translation>新しい地域センターの名前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add center</source>
+        <translation>地域センターを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the center</source>
+        <translation>地域センターを追加</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A center with this name exists already.</source>
+        <translation>この名前の地域センターは既にあります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the new center&apos;s name first.</source>
+        <translation>先に新しい地域センターの名前を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added {name}.</source>
+        <translation>{name}を追加しました。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First day</source>
+        <translation>初日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>最終日</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Day starts</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day ends</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes per slot</source>
+        <translation>1枠の分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>every</source>
+        <translation>ごと</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+27"/>
+        <source>Seats per slot</source>
+        <translation>1枠の定員</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Close on public &amp;holidays</source>
+        <translation>祝日は休止(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close on public holidays</source>
+        <translation>祝日は休止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Year-end closure 12/29–1/3</source>
+        <translation>年末年始休業 12/29〜1/3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preset from the contract settings.</source>
+        <translation>契約の設定から初期値を取っています。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Other days to leave out</source>
+        <translation>ほかに除外する日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 2027-02-10, 2027-02-24</source>
+        <translation>例：2027-02-10, 2027-02-24</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days of the week</source>
+        <translation>曜日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily times</source>
+        <translation>1日の時間帯</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also leave out</source>
+        <translation>除外日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview</source>
+        <translation>プレビュー(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview the slots to create</source>
+        <translation>作成する予約枠をプレビュー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create slots</source>
+        <translation>予約枠を作成(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the previewed slots</source>
+        <translation>プレビューした予約枠を作成</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preview first: it lists every day, the holidays left out by name, and the slots that exist already (they stay as they are). Nothing is saved until you press Create slots.</source>
+        <translation>まずプレビューしてください。日ごとの予約枠、除外する祝日（名称つき）、作成済みの予約枠（そのまま残します）を表示します。「予約枠を作成」を押すまで何も保存しません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview by day</source>
+        <translation>日ごとのプレビュー</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The form changed: preview again.</source>
+        <translation>入力が変わりました。もう一度プレビューしてください。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Created {slots} slots on {days} days at {center}.</source>
+        <translation>{center}に {days} 日分、{slots} 枠の予約枠を作成しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{slots} slots on {days} days at {center} will be created.</source>
+        <translation>{center}に {days} 日分、{slots} 枠の予約枠を作成します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} slots exist already and stay as they are.</source>
+        <translation>{count} 枠は作成済みのため、そのままにします。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} days left out</source>
+        <translation>{count} 日を除外</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (holidays: {names})</source>
+        <translation>（祝日：{names}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to create.</source>
+        <translation>作成する予約枠はありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first day must be today or later.</source>
+        <translation>初日は今日以降にしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last day must not be before the first, and at most a year on.</source>
+        <translation>最終日は初日以降、1年以内にしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick at least one day of the week.</source>
+        <translation>曜日を1つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not even one slot fits between the start and the end.</source>
+        <translation>開始と終了の間に予約枠が1つも入りません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slot lasts 5 to 480 minutes.</source>
+        <translation>1枠は5分から480分です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seats per slot: 1 to {max}.</source>
+        <translation>1枠の定員は1から{max}です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add or choose a center first.</source>
+        <translation>先に地域センターを追加するか選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the days to leave out like 2027-02-10, separated by commas.</source>
+        <translation>除外日は 2027-02-10 のように、カンマで区切って入力してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Slots of the day</source>
+        <translation>この日の予約枠</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for closing</source>
+        <translation>休止の理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. building inspection</source>
+        <translation>例：館内設備点検のため</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close &amp;slot</source>
+        <translation>この予約枠を休止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the selected slot</source>
+        <translation>選んだ予約枠を休止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close whole &amp;day</source>
+        <translation>終日休止(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close every slot of the day</source>
+        <translation>この日の予約枠をすべて休止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen slo&amp;t</source>
+        <translation>この予約枠を再開(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen the selected slot</source>
+        <translation>選んだ予約枠を再開</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen whole da&amp;y</source>
+        <translation>終日再開(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen every closed slot of the day</source>
+        <translation>この日の休止中の予約枠をすべて再開</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Call-back list</source>
+        <translation>折り返し連絡リスト</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>PDF で保存…(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the call-back list as PDF</source>
+        <translation>折り返し連絡リストを PDF で保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as CS&amp;V…</source>
+        <translation>CSV で保存…(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the call-back list as CSV</source>
+        <translation>折り返し連絡リストを CSV で保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dat&amp;e</source>
+        <translation>日付(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reas&amp;on</source>
+        <translation>理由(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Close all {count} open slots of {day}? {booked} bookings will be put on the call-back list.</source>
+        <translation>{day} の受付中の予約枠 {count} 枠をすべて休止しますか？ 予約 {booked} 件が折り返し連絡リストに入ります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the slot {time} on {day}? {booked} bookings will be put on the call-back list.</source>
+        <translation>{day} {time} の予約枠を休止しますか？ 予約 {booked} 件が折り返し連絡リストに入ります。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Closed {closed} slots; {callbacks} bookings to call back.</source>
+        <translation>{closed} 枠を休止しました。折り返し連絡が必要な予約は {callbacks} 件です。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reopened {count} slots.</source>
+        <translation>{count} 枠を再開しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} call-backs for them are still open: operators record Kept or rebook.</source>
+        <translation>これらの予約枠の折り返し連絡が {count} 件残っています。オペレーターが「そのまま」を記録するか、振替してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Say why the slot is closed: it is read to the people called back.</source>
+        <translation>休止の理由を入力してください。折り返し連絡のときに予約者へ伝えます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A day in the past cannot be closed.</source>
+        <translation>過去の日は休止できません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Call-back list: appears here after closing a slot or a day.</source>
+        <translation>折り返し連絡リスト：予約枠または終日を休止すると、ここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call-back list for {what}: {count} bookings (reason: {reason})</source>
+        <translation>折り返し連絡リスト（{what}）：{count} 件（理由：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved {path}; it is entered in the register of copies.</source>
+        <translation>{path} を保存しました。持ち出し記録簿に登録済みです。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The same CSV as &apos;resdesk slots import&apos;: center, date, start, end, capacity. Nothing is saved until you press Apply.</source>
+        <translation>「resdesk slots import」と同じ CSV（地域センター、日付、開始、終了、定員）です。「適用」を押すまで何も保存しません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;hoose CSV file…</source>
+        <translation>CSV ファイルを選ぶ…(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the CSV file to import</source>
+        <translation>取り込む CSV ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;new centers named in the file</source>
+        <translation>ファイルにある新しい地域センターを追加(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add new centers named in the file</source>
+        <translation>ファイルにある新しい地域センターを追加</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the import will change</source>
+        <translation>取り込みで変わる内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;pply</source>
+        <translation>適用(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply the import</source>
+        <translation>取り込みを適用</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{new} new, {changed} changed, {same} unchanged</source>
+        <translation>新規 {new}、変更 {changed}、変更なし {same}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; new centers: {names}</source>
+        <translation>、新しい地域センター：{names}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{errors} lines have problems: fix the file and choose it again. Nothing will be imported while any line is wrong.</source>
+        <translation>{errors} 行に問題があります。ファイルを直してから選び直してください。問題のある行がある間は何も取り込みません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Some centers are unknown: tick &apos;Add new centers&apos; if they are new.</source>
+        <translation>登録されていない地域センターがあります。新しいセンターなら「新しい地域センターを追加」にチェックしてください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Imported: {new} new, {changed} changed, {same} unchanged.</source>
+        <translation>取り込みました：新規 {new}、変更 {changed}、変更なし {same}。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Please confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the call-back list</source>
+        <translation>折り返し連絡リストの保存</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the slot CSV</source>
+        <translation>予約枠の CSV を選ぶ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (*.csv);;All files (*)</source>
+        <translation>CSV (*.csv);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
     <name>SlotTableModel</name>
     <message>
         <location filename="../../ui/models.py" line="-172"/>
@@ -1717,6 +3630,64 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+2"/>
         <source>Full</source>
         <translation>満席</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsTableModel</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="-357"/>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Center</source>
+        <translation>地域センター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>予約数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill rate</source>
+        <translation>予約率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to come</source>
+        <translation>来場予定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed slots</source>
+        <translation>休止枠</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
 </context>
 <context>

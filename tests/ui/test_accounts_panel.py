@@ -278,7 +278,7 @@ def test_only_a_supervisors_window_has_the_accounts_tab(
 ) -> None:
     assert main_window.accounts_panel is None
     assert main_window.findChild(AccountsPanel) is None
-    assert main_window.tabs.count() == 4
+    assert main_window.tabs.count() == 5
 
     vault, session = open_session(test_vault.path, *SUPERVISOR, clock=test_vault.clock)
     window = MainWindow(vault, session, settings)
@@ -287,10 +287,10 @@ def test_only_a_supervisors_window_has_the_accounts_tab(
     qtbot.waitExposed(window)
     try:
         assert window.accounts_panel is not None
-        assert window.tabs.count() == 7
-        window.show_tab(4)
+        assert window.tabs.count() == 9
+        window.show_tab(5)
         assert window.tabs.currentWidget() is window.accounts_panel
-        window.show_tab(3)
+        window.show_tab(4)
         assert window.tabs.currentWidget() is window.audit_viewer
     finally:
         window.close()

@@ -162,3 +162,29 @@ def test_erasure_from_the_window(
     assert shown and certificate.exists()
     assert not test_vault.path.exists()
     assert not chief_window.isVisible()
+
+
+def test_handover_from_the_window(
+    chief_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.contract_panel import HandoverDialog
+
+    panel = _panel(chief_window)
+    target = tmp_path / "for-the-ward"
+
+    def fill(dialog: HandoverDialog) -> int:
+        dialog.folder_edit.setText(str(target))
+        dialog.password_edit.setText("ward-package-pass-2026")
+        dialog.repeat_edit.setText("ward-package-pass-2026x")
+        dialog._accept()  # noqa: SLF001 - the OK button's handler
+        assert "differ" in dialog.error.text()
+        dialog.repeat_edit.setText("ward-package-pass-2026")
+        dialog._accept()  # noqa: SLF001
+        return int(dialog.result())
+
+    monkeypatch.setattr(HandoverDialog, "exec", fill)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a, **k: None)
+    child(panel, QPushButton, "handoverButton").click()
+    assert sorted(p.name for p in target.iterdir()) == ["README.txt", "SHA256SUMS", "handover.pdf"]
+    table = child(panel, QTableWidget, "registerTable")
+    assert _item(table, table.rowCount() - 1, 1) == "handover"
