@@ -8,7 +8,6 @@ hash and the anchor so a reader can compare them with ``resdesk audit verify``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -17,7 +16,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -64,7 +62,7 @@ def render_audit_pdf(
     entries: list[AuditEntry], header: PdfHeader, out: IO[bytes], font: PdfFont
 ) -> int:
     """Draw the entries as an A4 landscape PDF into ``out``; returns the number of pages."""
-    from reservations.files import numbered_canvas
+    from reservations.files import landscape_footer, numbered_canvas
 
     page_w, page_h = landscape(A4)
     width = page_w - 2 * _MARGIN
@@ -93,7 +91,12 @@ def render_audit_pdf(
     counted: list[int] = []
     doc.build(
         _story(entries, header, font.name, width, stamp),
-        canvasmaker=numbered_canvas(_decoration(font.name, stamp), counted),
+        canvasmaker=numbered_canvas(
+            landscape_footer(
+                font.name, f"{TITLE} ・ {FOOTER_NOTICE}", stamp, landscape(A4)[0], _MARGIN
+            ),
+            counted,
+        ),
     )
     return counted[0]
 
@@ -178,22 +181,3 @@ def _story(
         )
         story.append(chunk)
     return story
-
-
-def _decoration(font: str, stamp: str) -> Callable[[Canvas, int, int], None]:
-    page_w, _page_h = landscape(A4)
-    left, right = _MARGIN, page_w - _MARGIN
-
-    def decorate(c: Canvas, page: int, total: int) -> None:
-        c.saveState()
-        c.setStrokeColor(colors.HexColor("#999999"))
-        c.setLineWidth(0.4)
-        c.line(left, 15 * mm, right, 15 * mm)
-        c.setFont(font, 8)
-        c.drawString(left, 10.5 * mm, f"{TITLE} ・ {FOOTER_NOTICE}")
-        c.drawString(left, 6.5 * mm, stamp)
-        c.setFont(font, 10)
-        c.drawRightString(right, 8 * mm, f"{page} / {total}")
-        c.restoreState()
-
-    return decorate

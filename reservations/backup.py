@@ -27,7 +27,7 @@ from reservations.anchor import advance_anchor, anchor_lock_path, anchor_path
 from reservations.audit import AuditEntry
 from reservations.contract import LAST_BACKUP_KEY
 from reservations.domain import CopyKind
-from reservations.files import sha256_file
+from reservations.files import sha256_file, sync_folder
 from reservations.keyslots import KeySlotFile
 from reservations.permissions import Permission
 from reservations.register import record_copy
@@ -81,17 +81,6 @@ def _latest_audit(conn: sqlcipher3.Connection) -> AuditEntry | None:
     return None if row is None else AuditEntry(*row)
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _copy_file(source: Path, target: Path) -> None:
     """Copy with fsync; ``target`` must not exist (exclusive create)."""
     data = source.read_bytes()
@@ -142,7 +131,7 @@ class BackupService:
                 raise errors.VaultReadOnly(
                     "The backup could not be renamed into place: check the backup folder."
                 ) from None
-            _fsync_dir(out_dir)
+            sync_folder(out_dir)
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
@@ -194,7 +183,7 @@ class BackupService:
                 with contextlib.suppress(OSError):
                     anchor_lock_path(target_db).unlink()
         _verify(target_db, self.vault.keys.data_key, self.vault.vault_id, count)
-        _fsync_dir(temp)
+        sync_folder(temp)
         return count
 
 
@@ -281,7 +270,7 @@ def restore(
                     "The restore path cannot be written: check the folder and the disk."
                 ) from None
             created.append(dst)
-        _fsync_dir(new_db.parent)
+        sync_folder(new_db.parent)
         opened = True
         vault = open_vault(new_db, account_name, password)
         try:

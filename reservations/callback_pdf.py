@@ -8,7 +8,7 @@ calls are done.  Japanese text is drawn with the embedded TrueType font.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -16,7 +16,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -28,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from reservations.domain import JST
-from reservations.files import numbered_canvas
+from reservations.files import landscape_footer, numbered_canvas
 from reservations.fonts import PdfFont
 
 if TYPE_CHECKING:
@@ -96,7 +95,12 @@ def render_callback_pdf(
     counted: list[int] = []
     doc.build(
         _story(callbacks, font.name, width, stamp, title),
-        canvasmaker=numbered_canvas(_decoration(font.name, stamp), counted),
+        canvasmaker=numbered_canvas(
+            landscape_footer(
+                font.name, f"{TITLE} ・ {FOOTER_NOTICE}", stamp, landscape(A4)[0], _MARGIN
+            ),
+            counted,
+        ),
     )
     return counted[0]
 
@@ -180,22 +184,3 @@ def _story(
         )
         story.append(chunk)
     return story
-
-
-def _decoration(font: str, stamp: str) -> Callable[[Canvas, int, int], None]:
-    page_w, _page_h = landscape(A4)
-    left, right = _MARGIN, page_w - _MARGIN
-
-    def decorate(c: Canvas, page: int, total: int) -> None:
-        c.saveState()
-        c.setStrokeColor(colors.HexColor("#999999"))
-        c.setLineWidth(0.4)
-        c.line(left, 15 * mm, right, 15 * mm)
-        c.setFont(font, 8)
-        c.drawString(left, 10.5 * mm, f"{TITLE} ・ {FOOTER_NOTICE}")
-        c.drawString(left, 6.5 * mm, stamp)
-        c.setFont(font, 10)
-        c.drawRightString(right, 8 * mm, f"{page} / {total}")
-        c.restoreState()
-
-    return decorate

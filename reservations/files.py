@@ -147,3 +147,28 @@ def numbered_canvas(
             super().save()
 
     return NumberedCanvas
+
+
+def landscape_footer(
+    font: str, notice: str, stamp: str, page_width: float, margin: float
+) -> Callable[[Canvas, int, int], None]:
+    """The footer of the A4 landscape lists (audit export, call-back list): a rule, what the
+    document is and whether it holds personal data, who made it when, and "n / N"."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+
+    left, right = margin, page_width - margin
+
+    def decorate(c: Canvas, page: int, total: int) -> None:
+        c.saveState()
+        c.setStrokeColor(colors.HexColor("#999999"))
+        c.setLineWidth(0.4)
+        c.line(left, 15 * mm, right, 15 * mm)
+        c.setFont(font, 8)
+        c.drawString(left, 10.5 * mm, notice)
+        c.drawString(left, 6.5 * mm, stamp)
+        c.setFont(font, 10)
+        c.drawRightString(right, 8 * mm, f"{page} / {total}")
+        c.restoreState()
+
+    return decorate

@@ -1155,13 +1155,13 @@ JA_BY_CONTEXT.update(
         (
             "PersonRequestsDialog",
             "Prints everything held about this person for them: their bookings (also others with the same phone, name and kana), the operations on them and the registered copies that hold them.",
-        ): "この方について保有しているすべての情報を本人交付用に印刷します。予約（電話番号・氏名・フリガナが同じ他の予約も含む）、それらへの操作の記録、それらを含む登録済みの複製物です。",
+        ): "この方について保有しているすべての情報を本人交付用に印刷します。予約（電話番号・氏名・フリガナが同じ他の予約も含む）、それらへの操作の記録、それらを含む書き出し済みの写しの一覧です。",
         ("PersonRequestsDialog", "Save &disclosure PDF…"): "開示書をPDFで保存(&D)…",
         ("PersonRequestsDialog", "Save the disclosure as a PDF"): "開示書をPDFで保存",
         ("PersonRequestsDialog", "Formal correction"): "訂正の請求",
         ("PersonRequestsDialog", "Family name"): "姓",
         ("PersonRequestsDialog", "Given name"): "名",
-        ("PersonRequestsDialog", "Family name reading"): "氏（フリガナ）",
+        ("PersonRequestsDialog", "Family name reading"): "姓（フリガナ）",
         ("PersonRequestsDialog", "Given name reading"): "名（フリガナ）",
         ("PersonRequestsDialog", "Phone"): "電話番号",
         ("PersonRequestsDialog", "Reason"): "理由",
@@ -1242,3 +1242,9 @@ JA_BY_CONTEXT.update(
 )
 JA_BY_CONTEXT.update({("HandoverDialog", "Export the handover package"): "引渡しパッケージを作成"})
 JA_BY_CONTEXT.update({("AuditTableModel", "Time"): "日時"})
+JA_BY_CONTEXT.update(
+    {
+        ("SlotPlanningPanel", "{count} days left out (holidays: {names})."): "{count} 日を除外します（祝日：{names}）。",
+        ("SlotPlanningPanel", "{count} days left out."): "{count} 日を除外します。",
+    }
+)

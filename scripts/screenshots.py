@@ -446,6 +446,138 @@ def screen_contract(studio: Studio) -> None:
         window.close()
 
 
+PLANNING_CENTER = "四谷地域センター"
+
+
+def screen_slot_planning(studio: Studio) -> None:
+    """Slot planning: a generation preview over the New Year (year-end closure, 元日 and
+    成人の日 skipped), then a day closed with its call-back list."""
+    from PySide6.QtCore import QDate, QTime
+
+    try:
+        from ui.slot_planning import SlotPlanningPanel
+    except ImportError as exc:
+        raise Skip(f"ui/slot_planning.py cannot be imported yet ({exc})") from exc
+    with studio.session("supervisor") as (vault, session):
+        window = studio.main_window(vault, session)
+        panel = window.findChild(SlotPlanningPanel)
+        if panel is None:
+            raise Skip("the supervisor's main window has no SlotPlanningPanel")
+        window.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
+        panel.select_center(PLANNING_CENTER)
+        panel.tabs.setCurrentIndex(0)
+        # The next New Year, after the demo's own slots: the year-end closure, 元日 and
+        # 成人の日 (2024-01-08) are left out.
+        panel.from_date.setDate(QDate(2023, 12, 25))
+        panel.to_date.setDate(QDate(2024, 1, 12))
+        panel.start_time.setTime(QTime(10, 0))
+        panel.end_time.setTime(QTime(16, 0))
+        panel.every_spin.setValue(30)
+        panel.capacity_spin.setValue(4)
+        if panel.preview() is None:
+            raise RuntimeError("the generation preview failed")
+        studio.save(window, "slot_planning")
+
+        panel.tabs.setCurrentIndex(1)
+        panel.set_day(ROSTER_DAY)
+        panel.reload_day()
+        panel.reason_edit.setText("館内の設備点検のため")
+        panel._confirm = lambda text: True  # type: ignore[method-assign]  # noqa: SLF001
+        if panel.close_slots(whole_day=True) is None:
+            raise RuntimeError("closing the day failed")
+        studio.save(window, "slot_planning_closed")
+        window.close()
+
+
+def screen_callbacks(studio: Studio) -> None:
+    """The operators' call-back list after the day above was closed."""
+    try:
+        from ui.callbacks import CallbackPanel
+    except ImportError as exc:
+        raise Skip(f"ui/callbacks.py cannot be imported yet ({exc})") from exc
+    with studio.session(ACCOUNT) as (vault, session):
+        window = studio.main_window(vault, session)
+        panel = window.findChild(CallbackPanel)
+        if panel is None:
+            raise Skip("the main window has no CallbackPanel")
+        window.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
+        studio.settle(200)
+        studio.save(window, "callbacks")
+        window.close()
+
+
+def _after_the_first_days() -> dt.datetime:
+    from reservations.domain import JST
+
+    return dt.datetime(2022, 12, 22, 18, 0, tzinfo=JST)
+
+
+def screen_dashboard(studio: Studio) -> None:
+    """Statistics a week into the period: the first days attended or not, the rest to come."""
+    from reservations.booking import BookingService
+    from reservations.demo import DEMO_ACCOUNTS
+    from reservations.domain import Status
+    from reservations.session import open_session
+    from reservations.store import SearchQuery
+    from reservations.verification import VerificationService
+
+    try:
+        from ui.dashboard import DashboardPanel
+    except ImportError as exc:
+        raise Skip(f"ui/dashboard.py cannot be imported yet ({exc})") from exc
+    vault, session = open_session(
+        studio.db_path, "supervisor", DEMO_ACCOUNTS["supervisor"][1], clock=_after_the_first_days
+    )
+    try:
+        booking = BookingService(session)
+        verification = VerificationService(session)
+        rng = random.Random(SEED)
+        with session.store.unit_of_work(write=False) as uow:
+            centers = uow.list_centers()
+        for day in (ROSTER_DAY + dt.timedelta(days=n) for n in range(3)):
+            for center in centers:
+                with session.store.unit_of_work(write=False) as uow:
+                    rows = uow.search(
+                        SearchQuery(center_id=center.id, date=day, status=Status.BOOKED, limit=500)
+                    )
+                for r in rows:
+                    if rng.random() < 0.85:
+                        booking.attend(r.receipt)
+                verification.mark_remaining_no_show(center.id, day)
+        window = studio.main_window(vault, session)
+        panel = window.findChild(DashboardPanel)
+        if panel is None:
+            raise Skip("the supervisor's main window has no DashboardPanel")
+        window.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
+        panel.set_period(ROSTER_DAY, ROSTER_DAY + dt.timedelta(days=20))
+        studio.save(window, "dashboard")
+        window.close()
+    finally:
+        vault.close()
+
+
+def screen_person_request(studio: Studio) -> None:
+    """A resident's request, opened from the search pane by a supervisor."""
+    from PySide6.QtWidgets import QApplication
+
+    from reservations.store import SearchQuery
+
+    try:
+        from ui.person_requests import PersonRequestsDialog
+    except ImportError as exc:
+        raise Skip(f"ui/person_requests.py cannot be imported yet ({exc})") from exc
+    with studio.session("supervisor") as (vault, session):
+        with session.store.unit_of_work(write=False) as uow:
+            [first] = uow.search(SearchQuery(kana_prefix="ヤマダ", limit=1))
+        window = studio.main_window(vault, session)
+        dialog = PersonRequestsDialog(session, first.receipt_display, window)
+        dialog.show()
+        QApplication.processEvents()
+        studio.save(dialog, "person_request")
+        dialog.close()
+        window.close()
+
+
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "login": screen_login,
     "booking": screen_booking,
@@ -457,6 +589,11 @@ SCREENS: dict[str, Callable[[Studio], None]] = {
     "accounts": screen_accounts,
     "audit": screen_audit,
     "contract": screen_contract,
+    "slot_planning": screen_slot_planning,
+    "callbacks": screen_callbacks,
+    "person_request": screen_person_request,
+    # Last: it moves the clock on and marks the first days attended.
+    "dashboard": screen_dashboard,
 }
 
 

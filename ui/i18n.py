@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reservations import errors
+from reservations.domain import Status
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = {"ja": "日本語", "en": "English"}
@@ -66,6 +67,16 @@ def field_error_text(exc: errors.InvalidInput) -> str:
             "errors", "Contains a character that cannot be stored; retype it."
         )
     return QCoreApplication.translate("errors", "Check this field.")
+
+
+def status_text(status: Status) -> str:
+    """A booking's status as every screen shows it."""
+    return {
+        Status.BOOKED: QCoreApplication.translate("status", "Booked"),
+        Status.ATTENDED: QCoreApplication.translate("status", "Attended"),
+        Status.CANCELLED: QCoreApplication.translate("status", "Cancelled"),
+        Status.NO_SHOW: QCoreApplication.translate("status", "No-show"),
+    }[status]
 
 
 def error_text(exc: errors.ReservationError) -> str:

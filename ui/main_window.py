@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         except errors.ReservationError:
             return
         supervisor = self._session.account.role is Role.SUPERVISOR
-        link = f' <a href="contract" style="color:inherit">{self.tr("Open the tab")}</a>'
+        label = self.tr("Open the tab")
+        link = f' <a href="contract" style="color:inherit">{label}</a>'
         retention = {
             RetentionState.RUNNING: "",
             RetentionState.HANDOVER_DUE: self.tr(

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from reservations.domain import Reservation, Slot, Status
 from reservations.normalize import format_phone_national
 from reservations.slots import CenterAvailability
+from ui.i18n import status_text
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
@@ -268,14 +269,6 @@ class ReservationTableModel(PagedTableModel[Reservation]):
             self.tr("Status"),
         )
 
-    def status_text(self, status: Status) -> str:
-        return {
-            Status.BOOKED: self.tr("Booked"),
-            Status.ATTENDED: self.tr("Attended"),
-            Status.CANCELLED: self.tr("Cancelled"),
-            Status.NO_SHOW: self.tr("No-show"),
-        }[status]
-
     def display_of(self, r: Reservation) -> tuple[str, ...]:
         erased = self.tr("(erased)")
         return (
@@ -286,7 +279,7 @@ class ReservationTableModel(PagedTableModel[Reservation]):
             r.name if r.name is not None else erased,
             r.kana if r.kana is not None else erased,
             masked_phone(r.phone) if r.phone else erased,
-            self.status_text(r.status),
+            status_text(r.status),
         )
 
     def extra_data(self, r: Reservation, column: int, role: int) -> Any:

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from reservations import errors
 from reservations.booking import PersonChanges
-from reservations.domain import Status
 from reservations.normalize import format_phone_national
 from reservations.person import HeldReservation, PersonRequestService
 from reservations.receipt import format_receipt, looks_like_receipt, receipt_digits_of
 from reservations.session import Session
-from ui.i18n import error_text
+from ui.i18n import error_text, status_text
 
 _ERROR_STYLE = "color: #b00020;"
 
@@ -188,7 +187,7 @@ class PersonRequestsDialog(QDialog):
             center=r.center,
             date=r.date.isoformat(),
             start=f"{r.start:%H:%M}",
-            status=self._status_text(r.status),
+            status=status_text(r.status),
         )
         if others:
             text += " " + self.tr("The same person has {count} other booking(s).").format(
@@ -212,14 +211,6 @@ class PersonRequestsDialog(QDialog):
         erased = held.redacted_at is not None
         self.correction_box.setEnabled(not erased)
         self.erase_box.setEnabled(not erased)
-
-    def _status_text(self, status: Status) -> str:
-        return {
-            Status.BOOKED: self.tr("Booked"),
-            Status.ATTENDED: self.tr("Attended"),
-            Status.CANCELLED: self.tr("Cancelled"),
-            Status.NO_SHOW: self.tr("No-show"),
-        }[status]
 
     def _field_edits(self) -> dict[str, QLineEdit]:
         return {

@@ -43,7 +43,7 @@ from reservations.session import Session
 from reservations.slots import SlotService
 from ui.clipboard import SENSITIVE_CLIPBOARD_SECONDS, copy_sensitive
 from ui.dialogs import ask_yes_no
-from ui.i18n import error_text, field_error_text
+from ui.i18n import error_text, field_error_text, status_text
 from ui.models import ObjectRole, ReservationTableModel
 from ui.move_dialog import MoveDialog
 from ui.toast import UndoToast
@@ -605,7 +605,7 @@ class SearchPanel(QWidget):
     # -- detail pane -------------------------------------------------------------------------
 
     def _status_text(self, r: Reservation) -> str:
-        text = self.model.status_text(r.status)
+        text = status_text(r.status)
         if r.status is Status.CANCELLED and r.cancel_reason:
             text = self.tr("{status} (reason: {reason})").format(
                 status=text, reason=r.cancel_reason

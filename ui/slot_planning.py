@@ -707,11 +707,13 @@ class SlotPlanningPanel(QWidget):
                 count=len(plan.existing)
             )
         if plan.skipped_days:
-            text += " " + self.tr("{count} days left out").format(count=len(plan.skipped_days))
             if holidays:
                 names = "、".join(f"{s.date:%m/%d} {s.detail}" for s in holidays)
-                text += self.tr(" (holidays: {names})").format(names=names)
-            text += "."
+                text += " " + self.tr("{count} days left out (holidays: {names}).").format(
+                    count=len(plan.skipped_days), names=names
+                )
+            else:
+                text += " " + self.tr("{count} days left out.").format(count=len(plan.skipped_days))
         if not plan.created and not saved:
             text += " " + self.tr("Nothing to create.")
         return text

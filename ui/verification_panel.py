@@ -58,7 +58,7 @@ from reservations.verification import (
     Visitor,
 )
 from ui.dialogs import ask_yes_no
-from ui.i18n import error_text
+from ui.i18n import error_text, status_text
 
 # QSettings key of the calling center (its id): kept until the operator chooses another.
 SETTINGS_KEY = "verification_center"
@@ -661,21 +661,13 @@ class VerificationPanel(QWidget):
         self.undo_button.setVisible(decided and today)
         self.reveal_button.setVisible(shown is not None)
 
-    def _status_text(self, status: Status) -> str:
-        return {
-            Status.BOOKED: self.tr("Booked"),
-            Status.ATTENDED: self.tr("Attended"),
-            Status.CANCELLED: self.tr("Cancelled"),
-            Status.NO_SHOW: self.tr("No-show"),
-        }[status]
-
     def _visitor_details(self, visitor: Visitor) -> str:
         erased = self.tr("(erased)")
         lines = [
             self.tr("Time: {start}–{end}").format(
                 start=f"{visitor.start:%H:%M}", end=f"{visitor.end:%H:%M}"
             ),
-            self.tr("Status: {status}").format(status=self._status_text(visitor.status)),
+            self.tr("Status: {status}").format(status=status_text(visitor.status)),
             self.tr("Name: {name} / {kana}").format(
                 name=visitor.masked_name or erased, kana=visitor.masked_kana or erased
             ),

@@ -917,7 +917,7 @@ Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
 <context>
     <name>CenterListModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+50"/>
+        <location filename="../../ui/models.py" line="+51"/>
         <source>{name}
 Today {today} · week {week} seats left</source>
         <translation>{name}
@@ -2062,7 +2062,12 @@ Today {today} · week {week} seats left</source>
         <translation>ログイン中：{account}（{role}）・予約データ：{vault}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
+        <source>Open the tab</source>
+        <translation>タブを開く</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The contract ended on {day}: the data must be handed over to the ward and then erased.</source>
         <translation>契約は {day} に終了しました。データを区に引き渡し、その後消去してください。</translation>
     </message>
@@ -2324,7 +2329,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>PersonRequestsDialog</name>
     <message>
-        <location filename="../../ui/person_requests.py" line="+56"/>
+        <location filename="../../ui/person_requests.py" line="+55"/>
         <source>Resident&apos;s requests: booking {receipt}</source>
         <translation>本人からの請求：予約 {receipt}</translation>
     </message>
@@ -2336,7 +2341,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+4"/>
         <source>Prints everything held about this person for them: their bookings (also others with the same phone, name and kana), the operations on them and the registered copies that hold them.</source>
-        <translation>この方について保有しているすべての情報を本人交付用に印刷します。予約（電話番号・氏名・フリガナが同じ他の予約も含む）、それらへの操作の記録、それらを含む登録済みの複製物です。</translation>
+        <translation>この方について保有しているすべての情報を本人交付用に印刷します。予約（電話番号・氏名・フリガナが同じ他の予約も含む）、それらへの操作の記録、それらを含む書き出し済みの写しの一覧です。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2364,7 +2369,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="-15"/>
         <location line="+16"/>
         <source>Family name reading</source>
-        <translation>氏（フリガナ）</translation>
+        <translation>姓（フリガナ）</translation>
     </message>
     <message>
         <location line="-15"/>
@@ -2462,27 +2467,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>個人データは {at} に {by} が消去済みです。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Booked</source>
-        <translation>予約中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attended</source>
-        <translation>来場済</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No-show</source>
-        <translation>不来場</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
@@ -2680,26 +2665,6 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+1"/>
         <source>Status</source>
         <translation>状態</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Booked</source>
-        <translation>予約済</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attended</source>
-        <translation>来場済</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No-show</source>
-        <translation>不来場</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3303,17 +3268,17 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>{count} 枠は作成済みのため、そのままにします。</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>{count} days left out (holidays: {names}).</source>
+        <translation>{count} 日を除外します（祝日：{names}）。</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <source>{count} days left out</source>
-        <translation>{count} 日を除外</translation>
+        <source>{count} days left out.</source>
+        <translation>{count} 日を除外します。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source> (holidays: {names})</source>
-        <translation>（祝日：{names}）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Nothing to create.</source>
         <translation>作成する予約枠はありません。</translation>
     </message>
@@ -3602,7 +3567,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="-172"/>
+        <location filename="../../ui/models.py" line="-164"/>
         <source>Time</source>
         <translation>時間帯</translation>
     </message>
@@ -3778,12 +3743,11 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
     <message>
         <location line="-59"/>
-        <location line="+361"/>
         <source>No-show</source>
         <translation>不参加</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="+2"/>
         <source>Reveal name (Ctrl+R)</source>
         <translation>氏名を表示 (Ctrl+R)</translation>
     </message>
@@ -3969,22 +3933,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>聞き取った受付番号を入力して Enter。番号がない場合は、フリガナと電話番号の末尾4桁で確認します。</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Booked</source>
-        <translation>予約済み</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attended</source>
-        <translation>来場済み</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <translation>取消済み</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+53"/>
         <location line="+327"/>
         <source>(erased)</source>
         <translation>（消去済み）</translation>
@@ -4227,7 +4176,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/i18n.py" line="+52"/>
+        <location filename="../../ui/i18n.py" line="+53"/>
         <source>Not a Japanese mobile, landline or 050 number; check the digits.</source>
         <translation>国内の携帯電話・固定電話・050の番号になっていません。番号を確認してください。</translation>
     </message>
@@ -4257,7 +4206,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>入力内容を確認してください。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>This slot is full now; choose another slot.</source>
         <translation>この枠は満席になりました。別の枠を選んでください。</translation>
     </message>
@@ -4378,6 +4327,29 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+2"/>
         <source>Vault (*.db);;All files (*)</source>
         <translation>予約データ (*.db);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="-71"/>
+        <source>Booked</source>
+        <translation>予約済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended</source>
+        <translation>来場済</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>不来場</translation>
     </message>
 </context>
 </TS>
