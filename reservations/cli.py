@@ -117,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"resdesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a throwaway vault (book, look up, roster PDF, "
+        "backup, erase, the window toolkit) and exit 0 when all passed",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("init", help="create a new vault; its first account is a supervisor")
@@ -736,6 +742,17 @@ def _cmd_gui(db_arg: str | None) -> int:
     return run_app(db_arg)
 
 
+def _cmd_self_test() -> int:
+    from reservations.selftest import run_self_test
+
+    def window_toolkit() -> str:
+        from ui.selftest import check_window_toolkit
+
+        return check_window_toolkit()
+
+    return run_self_test(sys.stdout, extra=(("window toolkit", window_toolkit),))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from reservations.cli_audit import run_audit_command
     from reservations.cli_handover import run_export_command
@@ -750,6 +767,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         rest, out.json_mode, db_arg = _split_global_options(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(rest)
+        if args.self_test:
+            return _cmd_self_test()
         if args.command is None:
             return _cmd_gui(db_arg)
         if args.command == "demo":

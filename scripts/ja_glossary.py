@@ -1244,7 +1244,20 @@ JA_BY_CONTEXT.update({("HandoverDialog", "Export the handover package"): "引渡
 JA_BY_CONTEXT.update({("AuditTableModel", "Time"): "日時"})
 JA_BY_CONTEXT.update(
     {
-        ("SlotPlanningPanel", "{count} days left out (holidays: {names})."): "{count} 日を除外します（祝日：{names}）。",
+        (
+            "SlotPlanningPanel",
+            "{count} days left out (holidays: {names}).",
+        ): "{count} 日を除外します（祝日：{names}）。",
         ("SlotPlanningPanel", "{count} days left out."): "{count} 日を除外します。",
+    }
+)
+JA_BY_CONTEXT.update(
+    {
+        ("MainWindow", "&About Reservation Desk"): "Reservation Desk について(&A)",
+        ("MainWindow", "About Reservation Desk"): "Reservation Desk について",
+        (
+            "MainWindow",
+            "{app} {version}\n\nOffline, encrypted booking desk for in-person support sessions.\n\nVault: {vault}\nPython {python}, Qt for Python {qt}",
+        ): "{app} {version}\n\n対面支援の予約を受け付ける、オフラインで暗号化された予約受付アプリです。\n\n予約データ：{vault}\nPython {python}、Qt for Python {qt}",
     }
 )

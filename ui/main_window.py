@@ -295,6 +295,10 @@ class MainWindow(QMainWindow):
         help_action.setShortcut(QKeySequence("F1"))
         help_action.triggered.connect(self.show_help)
         help_menu.addAction(help_action)
+        about_action = QAction(self.tr("&About Reservation Desk"), self)
+        about_action.setObjectName("aboutAction")
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
 
         for index in range(9):
             keys = f"Ctrl+{index + 1}"
@@ -352,6 +356,29 @@ class MainWindow(QMainWindow):
         """Show an existing booking in the search tab (e.g. "change that booking instead")."""
         self.tabs.setCurrentWidget(self.search_panel)
         self.search_panel.show_receipt(receipt)
+
+    def about_text(self) -> str:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+
+        from reservations import __version__
+
+        return self.tr(
+            "{app} {version}\n\nOffline, encrypted booking desk for in-person support "
+            "sessions.\n\nVault: {vault}\nPython {python}, Qt for Python {qt}"
+        ).format(
+            app=APP_NAME,
+            version=__version__,
+            vault=self._vault.db_path,
+            python=platform.python_version(),
+            qt=pyside_version,
+        )
+
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Reservation Desk"), self.about_text())
 
     def show_help(self) -> HelpDialog:
         dialog = HelpDialog(self)

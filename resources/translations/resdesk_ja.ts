@@ -2137,6 +2137,11 @@ Today {today} · week {week} seats left</source>
         <translation>ヘルプとショートカット(&amp;H)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;About Reservation Desk</source>
+        <translation>Reservation Desk について(&amp;A)</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Idle lock</source>
         <translation>自動ロック</translation>
@@ -2152,7 +2157,27 @@ Today {today} · week {week} seats left</source>
         <translation>今後、{n}分間操作がないと画面をロックします。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+32"/>
+        <source>{app} {version}
+
+Offline, encrypted booking desk for in-person support sessions.
+
+Vault: {vault}
+Python {python}, Qt for Python {qt}</source>
+        <translation>{app} {version}
+
+対面支援の予約を受け付ける、オフラインで暗号化された予約受付アプリです。
+
+予約データ：{vault}
+Python {python}、Qt for Python {qt}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>About Reservation Desk</source>
+        <translation>Reservation Desk について</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.</source>
         <translation>ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。</translation>
     </message>
@@ -2251,77 +2276,9 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
-    <name>NewVaultDialog</name>
-    <message>
-        <location filename="../../ui/new_vault.py" line="+40"/>
-        <source>Create a new vault</source>
-        <translation>新しい予約データの作成</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The new vault will be created at {path}.</source>
-        <translation>新しい予約データを {path} に作成します。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Supervisor account</source>
-        <translation>責任者アカウント</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Password</source>
-        <translation>パスワード</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Repeat the password</source>
-        <translation>パスワード（確認）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Supervisor &amp;account</source>
-        <translation>責任者アカウント(&amp;A)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Password (10 characters or more)</source>
-        <translation>パスワード（10文字以上）(&amp;P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Repeat the password</source>
-        <translation>パスワード（確認）(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Create</source>
-        <translation>作成</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Account names may hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
-        <translation>アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The two passwords differ.</source>
-        <translation>2つのパスワードが一致しません。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The password is too short: use at least 10 characters.</source>
-        <translation>パスワードが短すぎます。10文字以上にしてください。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another password (not the account name, not a common one).</source>
-        <translation>別のパスワードにしてください（アカウント名やよく使われるものは使えません）。</translation>
-    </message>
-</context>
-<context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/accounts_panel.py" line="+25"/>
+        <location line="+25"/>
         <source>{account} must change this password at the next login. The account&apos;s old key slot is replaced.</source>
         <translation>{account} は次のログインでこのパスワードを変更します。このアカウントの古い鍵スロットは置き換えられます。</translation>
     </message>
@@ -2607,21 +2564,74 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
-    <name>RecoverySheetDialog</name>
+    <name>RecoverySheet</name>
     <message>
-        <location filename="../../ui/new_vault.py" line="+9"/>
-        <source>Recovery sheet</source>
-        <translation>復旧キー</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../ui/new_vault.py" line="+137"/>
         <source>This is the vault&apos;s recovery key. It opens the data without any password. Write it down or print it now, keep it in the locked safe, and never store it on this PC. It will not be shown again.</source>
         <translation>これは予約データの復旧キーです。パスワードなしでデータを開くことができます。いま書き写すか印刷して、施錠できる金庫に保管してください。このPCには保存しないでください。この画面は二度と表示されません。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>I have written down or printed the recovery key</source>
-        <translation>復旧キーを書き写した、または印刷した</translation>
+        <location line="+10"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the recovery sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>I have written down or printed the recovery key and put it in the locked safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recovery key is in the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the sheet in the locked safe, in a sealed envelope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never keep it on this PC, in e-mail, in a chat or as a photo; never copy it into a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is needed only when every supervisor password is lost or the key file is damaged; then a supervisor opens the vault with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shred it when the vault has been erased at the end of the contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recovery sheet — {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vault: {name} — made on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <location line="+37"/>
+        <source>Recovery sheet</source>
+        <translation>復旧キー</translation>
     </message>
 </context>
 <context>
@@ -3653,6 +3663,69 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+18"/>
         <source>Total</source>
         <translation>合計</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorForm</name>
+    <message>
+        <location filename="../../ui/new_vault.py" line="-187"/>
+        <source>The new vault will be created at {path}.</source>
+        <translation>新しい予約データを {path} に作成します。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supervisor account</source>
+        <translation>責任者アカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repeat the password</source>
+        <translation>パスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor &amp;account</source>
+        <translation>責任者アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password (10 characters or more)</source>
+        <translation>パスワード（10文字以上）(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat the password</source>
+        <translation>パスワード（確認）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The folder for the vault cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Account names may hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is too short: use at least 10 characters.</source>
+        <translation>パスワードが短すぎます。10文字以上にしてください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another password (not the account name, not a common one).</source>
+        <translation>別のパスワードにしてください（アカウント名やよく使われるものは使えません）。</translation>
     </message>
 </context>
 <context>
