@@ -30,7 +30,7 @@ from reservations.domain import CopyKind
 from reservations.files import sha256_file, sync_folder
 from reservations.keyslots import KeySlotFile
 from reservations.permissions import Permission
-from reservations.register import record_copy
+from reservations.register import record_copy, withdraw_copy
 from reservations.session import Session, start_session
 from reservations.vault import (
     Vault,
@@ -118,8 +118,27 @@ class BackupService:
             raise errors.VaultReadOnly(
                 "The backup folder cannot be written: check that it exists and is writable."
             ) from None
+        copy_id: int | None = None
         try:
             count = self._write(temp)
+            digest = sha256_file(temp / BACKUP_DB_NAME)
+            # Registered before it is put in place, as every copy is: a backup must never
+            # exist without its register entry (the erasure lists them for destruction).
+            with self.session.store.unit_of_work(write=True) as uow:
+                # The folder name and a count only: no personal data in the audit trail.
+                self.session.audit(uow, "backup", name, f"{count} reservation(s)")
+                copy_id = record_copy(
+                    self.session,
+                    uow,
+                    kind=CopyKind.BACKUP,
+                    path=folder,
+                    sha256=digest,
+                    people=count,
+                    scope="all",
+                    description=name,
+                )
+                uow.set_meta(LAST_BACKUP_KEY, self.session.timestamp())
+                uow.commit()
             try:
                 os.rename(temp, folder)
             except OSError:
@@ -134,23 +153,9 @@ class BackupService:
             sync_folder(out_dir)
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
+            if copy_id is not None:
+                withdraw_copy(self.session, copy_id, "never published: the backup failed")
             raise
-        digest = sha256_file(folder / BACKUP_DB_NAME)
-        with self.session.store.unit_of_work(write=True) as uow:
-            # The folder name and a count only: no personal data in the audit trail.
-            self.session.audit(uow, "backup", name, f"{count} reservation(s)")
-            record_copy(
-                self.session,
-                uow,
-                kind=CopyKind.BACKUP,
-                path=folder,
-                sha256=digest,
-                people=count,
-                scope="all",
-                description=name,
-            )
-            uow.set_meta(LAST_BACKUP_KEY, self.session.timestamp())
-            uow.commit()
         return BackupResult(folder, folder / BACKUP_DB_NAME, count)
 
     def _write(self, temp: Path) -> int:

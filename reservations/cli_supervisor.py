@@ -133,9 +133,13 @@ def run_erase_command(args: argparse.Namespace, db: Path, out: Output) -> int:
     finally:
         vault.close()
     out.data(result.to_json(), lambda: str(result.certificate))
+    left = [f for f in result.files if f.problem is not None]
+    for f in left:
+        out.say(f"Not removed: {f.path} ({f.problem}); delete it by hand.")
     out.say(
-        f"The vault is erased ({len(result.files)} files overwritten and removed). Print the "
-        f"certificate {result.certificate} and have it signed."
+        f"The vault is erased ({len(result.files) - len(left)} of {len(result.files)} files "
+        f"overwritten and removed). Print the certificate {result.certificate} and have it "
+        "signed."
     )
     for backup in result.plan.backups:
         if backup.status.value == "open":
@@ -144,4 +148,4 @@ def run_erase_command(args: argparse.Namespace, db: Path, out: Output) -> int:
         f"Shred {result.plan.recovery_sheets} paper recovery sheet(s) under witness; they are "
         "the last key to any remaining backup."
     )
-    return 0
+    return int(errors.ExitCode.STORAGE) if left else 0

@@ -17,7 +17,6 @@ before anything is destroyed, so a folder that cannot be written stops the erasu
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
@@ -50,9 +49,16 @@ class ErasedFile:
     path: Path
     size: int
     sha256: str  # before erasure
+    problem: str | None = None  # why it could not be overwritten or removed (None: it was)
 
     def to_json(self) -> dict[str, object]:
-        return {"path": str(self.path), "size": self.size, "sha256": self.sha256}
+        return {
+            "path": str(self.path),
+            "size": self.size,
+            "sha256": self.sha256,
+            "removed": self.problem is None,
+            "problem": self.problem,
+        }
 
 
 @dataclass(frozen=True)
@@ -88,12 +94,26 @@ class ErasurePlan:
     open_copies: list[CopyRecord]
     backups: list[CopyRecord]
     recovery_sheets: int
+    handover_copy: CopyRecord | None = None
+    changed_since_handover: int = 0
 
     @property
     def blockers(self) -> list[str]:
         problems = []
         if self.handover is None:
             problems.append("No handover package has been exported yet (resdesk export handover).")
+        else:
+            handed = self.handover_copy
+            if handed is not None and handed.status is CopyStatus.DESTROYED:
+                problems.append(
+                    f"The handover package (copy #{handed.id}) is marked destroyed, not handed "
+                    "over: the ward has not confirmed receiving it."
+                )
+            if self.changed_since_handover:
+                problems.append(
+                    f"{self.changed_since_handover} reservation(s) were made or changed after "
+                    "the handover was exported: export the handover again."
+                )
         for copy in self.open_copies:
             problems.append(
                 f"Copy #{copy.id} ({copy.kind.value}, {copy.created_at[:10]}, {copy.path}) is "
@@ -111,6 +131,7 @@ class ErasurePlan:
             "open_copies": [c.to_json() for c in self.open_copies],
             "backups": [c.to_json() for c in self.backups],
             "recovery_sheets": self.recovery_sheets,
+            "changed_since_handover": self.changed_since_handover,
             "blockers": self.blockers,
         }
 
@@ -143,6 +164,9 @@ class ErasureResult:
 def _files_of(db_path: Path) -> list[Path]:
     files = vault_files(db_path)
     files += [p for p in (anchor_path(db_path), anchor_lock_path(db_path)) if p.exists()]
+    # Left behind by an interrupted save of the key file or the anchor: they hold key slots.
+    files += sorted(db_path.parent.glob(f".{db_path.name}.*.tmp"))
+    files += sorted(db_path.parent.glob(f"{db_path.name}.audit-anchor.*.part"))
     return files
 
 
@@ -175,14 +199,22 @@ class ErasureService:
             copies = uow.list_copies(open_only=False)
             latest = uow.audit_latest()
             rekeys = len(uow.audit_page(AuditQuery(action="rekey", limit=10_000)))
+            handover = Handover.parse(uow.get_meta(HANDOVER_KEY))
+            handover_copy = None
+            if handover is not None and handover.copy_id is not None:
+                handover_copy = uow.get_copy(handover.copy_id)
             return ErasurePlan(
+                handover_copy=handover_copy,
+                changed_since_handover=(
+                    0 if handover is None else uow.reservations_changed_since(handover.at)
+                ),
                 database=self._vault.db_path.absolute(),
                 contract=read_contract(uow),
                 reservations=uow.count_reservations(),
                 accounts=[name for name, *_ in uow.list_accounts()],
                 audit_entries=0 if latest is None else latest.seq,
                 last_audit_hash="" if latest is None else latest.hash,
-                handover=Handover.parse(uow.get_meta(HANDOVER_KEY)),
+                handover=handover,
                 open_copies=[c for c in copies if c.status is CopyStatus.OPEN],
                 backups=[c for c in copies if c.kind is CopyKind.BACKUP],
                 recovery_sheets=1 + rekeys,
@@ -240,8 +272,36 @@ class ErasureService:
         font = find_japanese_font()
         started = s.now()
         account = s.account.name
+        db_path = db_path.absolute()
+        # Another window or command with the vault open would keep reading (and on Windows
+        # keep the files from being removed): refuse while the log cannot be emptied.
+        busy, _frames, _done = s.store.checkpoint_wal()
+        if busy:
+            raise errors.VaultBusy(
+                "Another window or command has the vault open; close every other window of "
+                "Reservation Desk (on every seat) and try again. Nothing was erased."
+            )
+        # A rehearsal with today's facts while the vault is still open: a certificate that
+        # cannot be drawn stops the erasure before anything is destroyed.
+        try:
+            rehearsal = ErasureResult(
+                plan=plan,
+                files=[ErasedFile(p, p.stat().st_size, "0" * 64) for p in _files_of(db_path)],
+                started_at=started,
+                finished_at=started,
+                account=account,
+                certificate=certificate,
+                forced_reason=reason if plan.blockers else None,
+            )
+            render_certificate(rehearsal, io.BytesIO(), font)
+        except Exception as exc:  # noqa: BLE001 - anything at all: do not erase
+            raise errors.StorageError(
+                "The erasure certificate could not be prepared "
+                f"({type(exc).__name__}); nothing was erased. Please report it."
+            ) from None
         with s.store.unit_of_work(write=True) as uow:
-            s.audit(uow, "erase", "vault", "forced" if plan.blockers else "ok")
+            # The last entry the vault will ever hold: the erasure was started, by whom.
+            s.audit(uow, "erase", "vault", "started, forced" if plan.blockers else "started")
             uow.commit()
         # Again, so that the certificate carries the erase entry's own hash: the chain's end.
         plan = self.plan()
@@ -249,31 +309,30 @@ class ErasureService:
             # Closed first: closing checkpoints the WAL into the database file, and the
             # hashes must be those of the files as they are destroyed.
             self._vault.close()
-            files = [ErasedFile(p, p.stat().st_size, sha256_file(p)) for p in _files_of(db_path)]
+            hashed = [ErasedFile(p, p.stat().st_size, sha256_file(p)) for p in _files_of(db_path)]
+            keys = [f for f in hashed if f.path.name.endswith(".keys")]
+            rest = [f for f in hashed if not f.path.name.endswith(".keys")]
+            # The key file first: once it is gone, nothing else matters for confidentiality.
+            # A file that cannot be removed (held open by another program, a read-only
+            # folder) is named on the certificate, which is written whatever happens: it is
+            # the only record left of what was destroyed.
+            files = []
+            for erased in keys + rest:
+                try:
+                    _overwrite_and_remove(erased.path)
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    erased = replace(erased, problem=exc.strerror or type(exc).__name__)
+                files.append(erased)
             result = ErasureResult(
                 plan=plan,
                 files=files,
                 started_at=started,
-                finished_at=started,
+                finished_at=s.now(),
                 account=account,
                 certificate=certificate,
                 forced_reason=reason if plan.blockers else None,
             )
-            # A rehearsal with the same facts: a certificate that cannot be drawn must stop
-            # the erasure while the vault still exists.
-            try:
-                render_certificate(result, io.BytesIO(), font)
-            except Exception as exc:  # noqa: BLE001 - anything at all: do not erase
-                raise errors.StorageError(
-                    "The erasure certificate could not be prepared "
-                    f"({type(exc).__name__}); nothing was erased. Please report it."
-                ) from None
-            keys = [p for p in files if p.path.name.endswith(".keys")]
-            rest = [p for p in files if not p.path.name.endswith(".keys")]
-            # The key file first: once it is gone, nothing else matters for confidentiality.
-            for erased in keys + rest:
-                with contextlib.suppress(FileNotFoundError):
-                    _overwrite_and_remove(erased.path)
-            result = replace(result, finished_at=s.now())
             render_certificate(result, stream, font)
         return result

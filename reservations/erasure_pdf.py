@@ -142,7 +142,12 @@ def _story(result: ErasureResult, font: str, width: float) -> list[Any]:
     story += [table, p("消去したファイル（消去直前の SHA-256）", head)]
     files = [[p("ファイル", small), p("バイト数", small), p("SHA-256", small)]]
     files += [
-        [p(f.path.name, small), p(f"{f.size:,}", small), p(f.sha256, mono)] for f in result.files
+        [
+            p(f.path.name + ("" if f.problem is None else f"\n（削除できず：{f.problem}）"), small),
+            p(f"{f.size:,}", small),
+            p(f.sha256, mono),
+        ]
+        for f in result.files
     ]
     ftable = Table(files, colWidths=[45 * mm, 22 * mm, width - 67 * mm], repeatRows=1)
     ftable.setStyle(_grid(header=True))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import io
 import os
 import secrets
 import shutil
@@ -256,7 +257,10 @@ class HandoverService:
         self, work: Path, password: str, font: PdfFont, generated_at: dt.datetime
     ) -> _Facts:
         s = self._session
-        attachments = {name: work / f".{name}" for name in (RESERVATIONS_CSV, AUDIT_CSV)}
+        # The plaintext (CSV files, ledger parts) stays in memory: only the encrypted PDF is
+        # ever written, so no unencrypted copy is left on the destination drive or in a
+        # temporary folder, even after a crash.  About 25 MB for 100,000 reservations.
+        attachments = {name: io.BytesIO() for name in (RESERVATIONS_CSV, AUDIT_CSV)}
         with s.store.unit_of_work(write=False) as uow:
             contract = read_contract(uow)
             latest = uow.audit_latest()
@@ -293,7 +297,7 @@ class HandoverService:
             with _csv_file(attachments[RESERVATIONS_CSV]) as writer:
                 writer.writerow(RESERVATION_COLUMNS)
                 ledger = render_ledger(
-                    lambda index: work / f".ledger-{index:04d}.pdf",
+                    lambda _index: io.BytesIO(),
                     cover,
                     days,
                     _ledger_rows(uow, writer),
@@ -301,8 +305,7 @@ class HandoverService:
                     fallbacks=self._fallbacks,
                 )
         _assemble(work / PDF_NAME, ledger.files, attachments, register_bytes, password)
-        for path in [*ledger.files, *attachments.values()]:
-            path.unlink()
+        ledger.files.clear()
         pages = ledger.pages
         facts = _Facts(
             reservations=reservations,
@@ -341,10 +344,12 @@ class _Facts:
 
 
 @contextlib.contextmanager
-def _csv_file(path: Path) -> Iterator[CsvWriter]:
+def _csv_file(buffer: io.BytesIO) -> Iterator[CsvWriter]:
     """A CSV file as Japanese Excel reads it: UTF-8 with BOM, CRLF, every field quoted."""
-    with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        yield csv.writer(stream, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    yield csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    text.flush()
+    text.detach()
 
 
 def _ledger_rows(uow: UnitOfWork, writer: CsvWriter) -> Iterator[LedgerRow]:
@@ -410,8 +415,8 @@ def _csv_row(
 
 def _assemble(
     out: Path,
-    parts: list[Path],
-    attachments: dict[str, Path],
+    parts: list[io.BytesIO],
+    attachments: dict[str, io.BytesIO],
     register_bytes: bytes,
     password: str,
 ) -> None:
@@ -424,9 +429,9 @@ def _assemble(
             # qpdf copies the pages' streams from the part files while saving: they stay open.
             source = stack.enter_context(pikepdf.open(part))
             pdf.pages.extend(source.pages)
-        for name, path in attachments.items():
+        for name, buffer in attachments.items():
             pdf.attachments[name] = pikepdf.AttachedFileSpec(
-                pdf, path.read_bytes(), filename=name, mime_type="text/csv"
+                pdf, buffer.getvalue(), filename=name, mime_type="text/csv"
             )
         pdf.attachments[REGISTER_CSV] = pikepdf.AttachedFileSpec(
             pdf, register_bytes, filename=REGISTER_CSV, mime_type="text/csv"

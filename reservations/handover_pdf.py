@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,10 +99,10 @@ _GREY_TEXT = colors.HexColor("#555555")
 
 @dataclass(frozen=True)
 class LedgerParts:
-    """The rendered ledger: its page count and its part files, in order."""
+    """The rendered ledger: its page count and its parts (in memory), in order."""
 
     pages: int
-    files: list[Path]
+    files: list[io.BytesIO]
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,7 @@ class _Ledger:
 
     def __init__(
         self,
-        part_path: Callable[[int], Path],
+        part_path: Callable[[int], io.BytesIO],
         pages_per_part: int,
         glyphs: Glyphs,
         total: int,
@@ -277,7 +278,7 @@ class _Ledger:
     ) -> None:
         self._part_path = part_path
         self._pages_per_part = pages_per_part
-        self.parts: list[Path] = []
+        self.parts: list[io.BytesIO] = []
         self.glyphs = glyphs
         self.font = glyphs.main
         self.total = total
@@ -289,9 +290,9 @@ class _Ledger:
         self.c = self._new_canvas()
 
     def _new_canvas(self) -> Canvas:
-        path = self._part_path(len(self.parts))
-        self.parts.append(path)
-        canvas = Canvas(str(path), pagesize=A4, pageCompression=1, initialFontName=self.font)
+        part = self._part_path(len(self.parts))
+        self.parts.append(part)
+        canvas = Canvas(part, pagesize=A4, pageCompression=1, initialFontName=self.font)
         canvas.setTitle(TITLE)
         canvas.setSubject("Handover ledger of every reservation")
         canvas.setCreator("Reservation Desk")
@@ -594,7 +595,7 @@ def _cut_to(runs: list[tuple[str, str]], size: float, width: float) -> list[tupl
 
 
 def render_ledger(
-    part_path: Callable[[int], Path],
+    part_path: Callable[[int], io.BytesIO],
     cover: LedgerCover,
     days: Sequence[LedgerDay],
     rows: Iterable[LedgerRow],
@@ -603,8 +604,9 @@ def render_ledger(
     fallbacks: Sequence[FontCandidate] = FALLBACK_CANDIDATES,
     pages_per_part: int = PAGES_PER_PART,
 ) -> LedgerParts:
-    """Draw the ledger as PDF files of ``pages_per_part`` pages, at ``part_path(0)``,
-    ``part_path(1)``, ...; join them in order for the whole ledger (``handover`` does).
+    """Draw the ledger as PDF parts of ``pages_per_part`` pages into ``part_path(0)``,
+    ``part_path(1)``, ... (memory buffers: the plaintext ledger never touches a disk); join
+    them in order for the whole ledger (``handover`` does).
 
     ``rows`` must come in the order of ``days`` (center, date, then any order within the
     day) and number exactly ``days``' counts; they are consumed one at a time.  Every page

@@ -143,7 +143,7 @@ def write_copy(
         with session.store.unit_of_work(write=True) as uow:
             if pending.audit is not None:
                 session.audit(uow, *pending.audit)
-            record_copy(
+            registered[0] = record_copy(
                 session,
                 uow,
                 kind=kind,
@@ -156,9 +156,31 @@ def write_copy(
             )
             uow.commit()
 
-    with atomic_file(out, overwrite=overwrite, on_written=register) as stream:
-        pending = PendingCopy(stream)
-        yield pending
+    registered: list[int | None] = [None]
+    try:
+        with atomic_file(out, overwrite=overwrite, on_written=register) as stream:
+            pending = PendingCopy(stream)
+            yield pending
+    except BaseException:
+        # Registered, then the publish failed (a file of that name appeared meanwhile, the
+        # disk filled): the entry must not stay open for a file that does not exist.
+        if registered[0] is not None:
+            withdraw_copy(session, registered[0], "never published: the file was not written")
+        raise
+
+
+def withdraw_copy(session: Session, copy_id: int, why: str) -> None:
+    """Close a register entry whose file never came to exist (audited); best effort, so
+    that the error that caused it is the one the user sees."""
+    try:
+        with session.store.unit_of_work(write=True) as uow:
+            uow.close_copy(
+                copy_id, CopyStatus.DESTROYED.value, session.timestamp(), session.account.name, why
+            )
+            session.audit(uow, "copy-withdrawn", f"#{copy_id}", "not published")
+            uow.commit()
+    except errors.ReservationError:
+        pass
 
 
 class RegisterService:

@@ -390,6 +390,10 @@ class Vault:
         self.login_failures = None
         clear_login_failures(self.keyslots, self.account.name)
 
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         if self._closed:
             return

@@ -1261,3 +1261,12 @@ JA_BY_CONTEXT.update(
         ): "{app} {version}\n\n対面支援の予約を受け付ける、オフラインで暗号化された予約受付アプリです。\n\n予約データ：{vault}\nPython {python}、Qt for Python {qt}",
     }
 )
+JA_BY_CONTEXT.update(
+    {
+        ("MainWindow", "The erasure stopped"): "消去が中断しました",
+        (
+            "MainWindow",
+            "The erasure stopped part-way and the vault is closed. The window closes now; start the application again to see what is left.",
+        ): "消去が途中で止まり、予約データは閉じられました。画面を閉じます。アプリを起動し直して、残っているものを確認してください。",
+    }
+)

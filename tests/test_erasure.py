@@ -17,6 +17,7 @@ from reservations.domain import CopyStatus
 from reservations.erasure import ErasureService
 from reservations.register import RegisterService
 from reservations.session import Session, start_session
+from reservations.store import SearchQuery
 from reservations.vault import Vault
 from tests.conftest import SUPERVISOR, CliResult, TestVault
 
@@ -36,7 +37,7 @@ def chief(test_vault: TestVault, booked: dict[str, str]) -> tuple[Vault, Session
 def _handover_done(session: Session) -> None:
     # What the handover export leaves behind (tests/test_handover.py makes a real one).
     with session.store.unit_of_work(write=True) as uow:
-        uow.set_meta(HANDOVER_KEY, f"2026-11-26T10:00:00+09:00 #9 {MANIFEST}")
+        uow.set_meta(HANDOVER_KEY, f"{session.timestamp()} #9 {MANIFEST}")
         uow.commit()
 
 
@@ -204,3 +205,74 @@ def test_the_whole_end_of_contract(
     assert _vault_files(test_vault.path) == []
     # The ward's package is untouched by the erasure.
     assert sha256_file(package.folder / "SHA256SUMS") == manifest
+
+
+def test_a_change_after_the_handover_blocks_the_erasure(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    from reservations.booking import BookingService
+
+    vault, session = chief
+    _handover_done(session)
+    assert ErasureService(session, vault).plan().blockers == []
+    test_vault.clock.advance(minutes=1)
+    with session.store.unit_of_work(write=False) as uow:
+        receipt = uow.search(SearchQuery(center_id=1, limit=1))[0].receipt
+    BookingService(session).set_note(receipt, "後から変更")
+    [blocker] = ErasureService(session, vault).plan().blockers
+    assert "1 reservation(s) were made or changed after the handover" in blocker
+
+
+def test_a_file_that_cannot_be_removed_is_named_on_the_certificate(
+    test_vault: TestVault,
+    chief: tuple[Vault, Session],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reservations import erasure
+
+    vault, session = chief
+    _handover_done(session)
+    real = erasure._overwrite_and_remove  # noqa: SLF001
+
+    def stuck(path: Path) -> None:
+        if path.name.endswith(".audit-anchor"):
+            raise PermissionError(13, "Permission denied")
+        real(path)
+
+    monkeypatch.setattr(erasure, "_overwrite_and_remove", stuck)
+    out = tmp_path / "c" / "erasure.pdf"
+    out.parent.mkdir()
+    result = ErasureService(session, vault).erase(
+        password=SUPERVISOR[1], confirmation="ERASE", certificate=out
+    )
+    [left] = [f for f in result.files if f.problem]
+    assert left.path.name == "vault.db.audit-anchor" and left.path.exists()
+    assert not (test_vault.path.parent / "vault.db.keys").exists()
+    assert "削除できず：Permissiondenied" in _text(out)
+
+
+def test_refused_while_another_connection_reads(
+    test_vault: TestVault, chief: tuple[Vault, Session], tmp_path: Path
+) -> None:
+    from reservations.vault import connect
+
+    vault, session = chief
+    _handover_done(session)
+    vault.conn.execute("PRAGMA busy_timeout = 50")  # not the 5 s a real seat waits
+    other = connect(test_vault.path, test_vault.data_key)
+    try:
+        other.execute("BEGIN")
+        other.execute("SELECT count(*) FROM reservations").fetchone()
+        with session.store.unit_of_work(write=True) as uow:
+            uow.set_meta("x", "1")  # something in the log the reader still needs
+            uow.commit()
+        out = tmp_path / "c" / "erasure.pdf"
+        out.parent.mkdir()
+        with pytest.raises(errors.VaultBusy, match="Another window"):
+            ErasureService(session, vault).erase(
+                password=SUPERVISOR[1], confirmation="ERASE", certificate=out
+            )
+        assert test_vault.path.exists() and not out.exists()
+    finally:
+        other.close()

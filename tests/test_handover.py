@@ -507,7 +507,7 @@ def test_a_fallback_font_draws_a_character_the_main_font_lacks(tmp_path: Path) -
         "090-1234-5678", Status.BOOKED,
     )  # fmt: skip
     parts = render_ledger(
-        lambda i: tmp_path / f"part{i}.pdf", _cover(1), [day], [row], font,
+        lambda _i: io.BytesIO(), _cover(1), [day], [row], font,
         fallbacks=(FontCandidate(DEJAVU),),
     )  # fmt: skip
     (part,) = parts.files
@@ -535,9 +535,7 @@ def test_a_name_too_long_for_its_column_is_shrunk_then_cut_with_a_footnote(
         )  # fmt: skip
         for i, name in enumerate((fits, too_long))
     ]
-    parts = render_ledger(
-        lambda i: tmp_path / f"p{i}.pdf", _cover(2), [day], rows, find_japanese_font()
-    )
+    parts = render_ledger(lambda _i: io.BytesIO(), _cover(2), [day], rows, find_japanese_font())
     (page,) = [p.extract_text() for p in PdfReader(parts.files[0]).pages][1:]
     assert fits in page
     assert too_long not in page and too_long[:8] in page and "…" in page
@@ -590,7 +588,7 @@ def test_pages_are_counted_before_drawing_and_parts_join_in_order(tmp_path: Path
     expected = count_pages(days)
     assert expected == 5
     parts = render_ledger(
-        lambda i: tmp_path / f"part{i}.pdf", _cover(sum(d.count for d in days)), days,
+        lambda _i: io.BytesIO(), _cover(sum(d.count for d in days)), days,
         _rows(days), find_japanese_font(), fallbacks=(), pages_per_part=2,
     )  # fmt: skip
     assert parts.pages == expected and len(parts.files) == 3
@@ -608,9 +606,7 @@ def test_rows_that_do_not_match_the_counted_days_are_a_bug(tmp_path: Path) -> No
     days = [LedgerDay("四谷地域センター", dt.date(2023, 1, 10), 3)]
     short = list(_rows(days))[:2]
     with pytest.raises(ValueError, match="do not match"):
-        render_ledger(
-            lambda i: tmp_path / f"p{i}.pdf", _cover(3), days, short, find_japanese_font()
-        )
+        render_ledger(lambda _i: io.BytesIO(), _cover(3), days, short, find_japanese_font())
 
 
 # -- the command ------------------------------------------------------------------------------

@@ -108,3 +108,26 @@ def test_register_from_the_cli(
     assert "No open copies." in empty.stderr + empty.stdout
     refused = cli("register", "list")
     assert refused.returncode == 6
+
+
+def test_a_copy_that_was_never_published_is_withdrawn(
+    test_vault: TestVault,
+    booked: dict[str, str],
+    supervisor: Session,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reservations import files
+
+    out = tmp_path / "roster.pdf"
+
+    def taken(_tmp: Path, target: Path, *, overwrite: bool) -> None:
+        raise files.exists_error(target)  # a file of that name appeared meanwhile
+
+    monkeypatch.setattr(files, "_publish", taken)
+    with pytest.raises(errors.Conflict, match="already exists"):
+        _print_roster(supervisor, out)
+    [copy] = RegisterService(supervisor).list()
+    assert copy.status is CopyStatus.DESTROYED
+    assert copy.note == "never published: the file was not written"
+    assert not out.exists()

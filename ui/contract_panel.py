@@ -462,6 +462,10 @@ class ContractPanel(QWidget):
             )
         )
         if result is None:
+            if self._vault.is_closed:
+                # It failed after the vault was closed for erasure: nothing here can work
+                # any more; the window closes and the vault is opened again from the start.
+                self.vault_erased.emit("")
             return
         self.vault_erased.emit(str(result.certificate))
 

@@ -242,6 +242,17 @@ class MainWindow(QMainWindow):
     def _vault_erased(self, certificate: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        if not certificate:
+            QMessageBox.warning(
+                self,
+                self.tr("The erasure stopped"),
+                self.tr(
+                    "The erasure stopped part-way and the vault is closed. The window closes "
+                    "now; start the application again to see what is left."
+                ),
+            )
+            self.close()
+            return
         QMessageBox.information(
             self,
             self.tr("The vault is erased"),
