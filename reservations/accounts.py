@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 from reservations import errors
 from reservations.domain import Account, Role
@@ -85,63 +84,21 @@ class _Row:
     created_at: str
 
 
-class _AccountRecords:
-    """The account rows, read and written inside the caller's unit of work.
+def _row(values: tuple[str, str, bytes, bool, bool, bool, str]) -> _Row:
+    name, role, public_key, disabled, must_change, removed, created_at = values
+    return _Row(name, Role(role), public_key, disabled, must_change, removed, created_at)
 
-    Runs on the vault's connection, in the transaction the unit of work opened (the same
-    connection).  These statements belong in ``store.UnitOfWork``; they live here until the
-    store grows account methods (see the accounts issue), so no other module depends on them.
-    """
 
-    _COLUMNS = (
-        "name, role, public_key, disabled, must_change_password, removed_at IS NOT NULL, created_at"
-    )
+def _account(uow: UnitOfWork, name: str) -> _Row | None:
+    rows = uow.account_rows(name)
+    return _row(rows[0]) if rows else None
 
-    def __init__(self, conn: Any) -> None:
-        self._conn = conn
 
-    @staticmethod
-    def _row(r: Any) -> _Row:
-        return _Row(r[0], Role(r[1]), bytes(r[2]), bool(r[3]), bool(r[4]), bool(r[5]), r[6])
-
-    def all(self) -> list[_Row]:
-        rows = self._conn.execute(f"SELECT {self._COLUMNS} FROM accounts ORDER BY name")
-        return [self._row(r) for r in rows.fetchall()]
-
-    def get(self, name: str) -> _Row | None:
-        r = self._conn.execute(
-            f"SELECT {self._COLUMNS} FROM accounts WHERE name = ?", (name,)
-        ).fetchone()
-        return None if r is None else self._row(r)
-
-    def live(self, name: str) -> _Row:
-        row = self.get(name)
-        if row is None or row.removed:
-            raise errors.NotFound(f"There is no account named {name}.")
-        return row
-
-    def active_supervisors(self) -> int:
-        r = self._conn.execute(
-            "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled = 0 "
-            "AND removed_at IS NULL"
-        ).fetchone()
-        return int(r[0])
-
-    def insert(self, name: str, role: Role, public_key: bytes, at: str, by: str) -> None:
-        self._conn.execute(
-            "INSERT INTO accounts(name, role, public_key, created_at, created_by, "
-            "must_change_password) VALUES (?, ?, ?, ?, ?, 1)",
-            (name, role.value, public_key, at, by),
-        )
-
-    def update(self, name: str, **columns: object) -> None:
-        allowed = {"role", "public_key", "disabled", "must_change_password"}
-        allowed |= {"removed_at", "removed_by"}
-        assert set(columns) <= allowed, columns
-        assignments = ", ".join(f"{column} = ?" for column in columns)
-        self._conn.execute(
-            f"UPDATE accounts SET {assignments} WHERE name = ?", (*columns.values(), name)
-        )
+def _live_account(uow: UnitOfWork, name: str) -> _Row:
+    row = _account(uow, name)
+    if row is None or row.removed:
+        raise errors.NotFound(f"There is no account named {name}.")
+    return row
 
 
 class AccountService:
@@ -149,7 +106,6 @@ class AccountService:
         self._session = session
         self._vault = vault
         self._keyslots = vault.keyslots
-        self._records = _AccountRecords(vault.conn)
         self._kdf = kdf
 
     # -- helpers ---------------------------------------------------------------------------
@@ -177,12 +133,8 @@ class AccountService:
                 pass
             raise
 
-    def _refuse_last_supervisor(self, row: _Row, what: str) -> None:
-        if (
-            row.role is Role.SUPERVISOR
-            and not row.disabled
-            and self._records.active_supervisors() <= 1
-        ):
+    def _refuse_last_supervisor(self, uow: UnitOfWork, row: _Row, what: str) -> None:
+        if row.role is Role.SUPERVISOR and not row.disabled and uow.count_active_supervisors() <= 1:
             raise errors.Conflict(
                 f"{row.name} is the last active supervisor and cannot be {what}; add or enable "
                 "another supervisor first."
@@ -206,7 +158,7 @@ class AccountService:
         account = normalize_account_name(name)
         check_new_password(account, password)
         with s.store.unit_of_work(write=True) as uow:
-            existing = self._records.get(account)
+            existing = _account(uow, account)
             if existing is not None and existing.removed:
                 raise errors.Conflict(
                     f"An account named {account} existed and was removed; its name stays in "
@@ -220,7 +172,14 @@ class AccountService:
             public_key = self._keyslots.add_account(
                 account, password, self._vault.keys.data_key, kdf=self._kdf
             )
-            self._records.insert(account, role, public_key, s.timestamp(), s.account.name)
+            uow.insert_account(
+                account,
+                role.value,
+                public_key,
+                s.timestamp(),
+                s.account.name,
+                must_change_password=True,
+            )
             s.audit(uow, "account-add", f"{account} ({role.value})")
             self._commit_with_key_file(uow, before)
         return Account(account, role)
@@ -228,7 +187,7 @@ class AccountService:
     def list(self) -> list[AccountInfo]:
         s = self._session
         s.require(Permission.LIST_ACCOUNTS)
-        with s.store.unit_of_work(write=False):
+        with s.store.unit_of_work(write=False) as uow:
             return [
                 AccountInfo(
                     row.name,
@@ -238,7 +197,7 @@ class AccountService:
                     row.must_change_password,
                     row.removed,
                 )
-                for row in self._records.all()
+                for row in map(_row, uow.account_rows())
             ]
 
     def disable(self, name: str) -> None:
@@ -247,11 +206,11 @@ class AccountService:
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
         with s.store.unit_of_work(write=True) as uow:
-            row = self._records.live(account)
+            row = _live_account(uow, account)
             if row.disabled:
                 raise errors.Conflict(f"The account {account} is already disabled.")
-            self._refuse_last_supervisor(row, "disabled")
-            self._records.update(account, disabled=1)
+            self._refuse_last_supervisor(uow, row, "disabled")
+            uow.update_account(account, {"disabled": 1})
             s.audit(uow, "account-disable", account)
             uow.commit()
 
@@ -260,10 +219,10 @@ class AccountService:
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
         with s.store.unit_of_work(write=True) as uow:
-            row = self._records.live(account)
+            row = _live_account(uow, account)
             if not row.disabled:
                 raise errors.Conflict(f"The account {account} is not disabled.")
-            self._records.update(account, disabled=0)
+            uow.update_account(account, {"disabled": 0})
             s.audit(uow, "account-enable", account)
             uow.commit()
 
@@ -273,10 +232,11 @@ class AccountService:
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
         with s.store.unit_of_work(write=True) as uow:
-            row = self._records.live(account)
-            self._refuse_last_supervisor(row, "removed")
-            self._records.update(
-                account, disabled=1, removed_at=s.timestamp(), removed_by=s.account.name
+            row = _live_account(uow, account)
+            self._refuse_last_supervisor(uow, row, "removed")
+            uow.update_account(
+                account,
+                {"disabled": 1, "removed_at": s.timestamp(), "removed_by": s.account.name},
             )
             s.audit(uow, "account-remove", account)
             self._keyslots.reload()
@@ -295,12 +255,12 @@ class AccountService:
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
         with s.store.unit_of_work(write=True) as uow:
-            row = self._records.live(account)
+            row = _live_account(uow, account)
             if row.role is role:
                 return
             if role is not Role.SUPERVISOR:
-                self._refuse_last_supervisor(row, "demoted")
-            self._records.update(account, role=role.value)
+                self._refuse_last_supervisor(uow, row, "demoted")
+            uow.update_account(account, {"role": role.value})
             s.audit(uow, "account-role", f"{account} ({row.role.value} -> {role.value})")
             uow.commit()
 
@@ -320,7 +280,7 @@ class AccountService:
             )
         check_new_password(account, new_password)
         with s.store.unit_of_work(write=True) as uow:
-            self._records.live(account)
+            _live_account(uow, account)
             # The freshest file: counters of failed logins may have changed since the login.
             self._keyslots.reload()
             before = self._keyslots.snapshot()
@@ -333,7 +293,7 @@ class AccountService:
                     account, new_password, self._vault.keys.data_key, kdf=self._kdf
                 )
             self._forget_failures(account)
-            self._records.update(account, public_key=public_key, must_change_password=1)
+            uow.update_account(account, {"public_key": public_key, "must_change_password": 1})
             s.audit(uow, "account-reset", account)
             self._commit_with_key_file(uow, before)
 
@@ -348,13 +308,13 @@ class AccountService:
         check_new_password(account, new_password)
         keys = self._vault.keys
         with s.store.unit_of_work(write=True) as uow:
-            row = self._records.live(account)
+            row = _live_account(uow, account)
             if row.disabled:
                 raise errors.NotPermitted("This account is disabled.")
             self._keyslots.reload()
             before = self._keyslots.snapshot()
             self._keyslots.set_password(account, keys, new_password, kdf=self._kdf)
-            self._records.update(account, must_change_password=0)
+            uow.update_account(account, {"must_change_password": 0})
             s.audit(uow, "account-passwd", account)
             self._commit_with_key_file(uow, before)
         s.must_change_password = False

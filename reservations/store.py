@@ -183,6 +183,7 @@ class UnitOfWork(Protocol):
     def close_copy(self, copy_id: int, status: str, at: str, by: str, note: str | None) -> None: ...
     def copy_receipts(self, copy_id: int) -> list[str]: ...
     def latest_reservation_id(self) -> int: ...
+    def reservations_changed_since(self, time: str) -> int: ...
     def count_reservations(self, *, upto: int | None = None) -> int: ...
 
     # -- slot planning and call-backs (reservations/slot_planning.py) --
@@ -213,6 +214,23 @@ class UnitOfWork(Protocol):
     ) -> list[tuple[Reservation, str | None, str | None]]: ...
     def handover_days(self) -> list[tuple[str, dt.date, int]]: ...
     def handover_status_counts(self) -> list[tuple[Status, int, int]]: ...
+
+    # -- accounts (reservations/accounts.py) --
+    def account_rows(
+        self, name: str | None = None
+    ) -> list[tuple[str, str, bytes, bool, bool, bool, str]]: ...
+    def count_active_supervisors(self) -> int: ...
+    def insert_account(
+        self,
+        name: str,
+        role: str,
+        public_key: bytes,
+        created_at: str,
+        created_by: str,
+        *,
+        must_change_password: bool,
+    ) -> None: ...
+    def update_account(self, name: str, changes: dict[str, object]) -> None: ...
 
 
 class Store(Protocol):
@@ -771,6 +789,16 @@ class SqlCipherUnitOfWork:
     def latest_reservation_id(self) -> int:
         return int(self._one("SELECT coalesce(max(id), 0) FROM reservations")[0])
 
+    def reservations_changed_since(self, time: str) -> int:
+        # Times are ISO 8601 with the same +09:00 offset, so text order is time order.  A
+        # full scan, once, before an erasure.
+        return int(
+            self._one(
+                "SELECT count(*) FROM reservations WHERE created_at > ? OR updated_at > ?",
+                (time, time),
+            )[0]
+        )
+
     def count_reservations(self, *, upto: int | None = None) -> int:
         if upto is None:
             return int(self._one("SELECT count(*) FROM reservations")[0])
@@ -957,6 +985,65 @@ class SqlCipherUnitOfWork:
             "SELECT status, count(*), count(redacted_at) FROM reservations GROUP BY status"
         )
         return [(Status(row[0]), int(row[1]), int(row[2])) for row in rows]
+
+    # -- accounts (reservations/accounts.py) --
+    _ACCOUNT_COLUMNS = (
+        "name, role, public_key, disabled, must_change_password, removed_at IS NOT NULL, created_at"
+    )
+    _ACCOUNT_CHANGES = frozenset(
+        {"role", "public_key", "disabled", "must_change_password", "removed_at", "removed_by"}
+    )
+
+    def account_rows(
+        self, name: str | None = None
+    ) -> list[tuple[str, str, bytes, bool, bool, bool, str]]:
+        """Accounts by name, removed ones included, each as ``(name, role, public_key,
+        disabled, must_change_password, removed, created_at)``; only ``name``'s if given."""
+        sql = f"SELECT {self._ACCOUNT_COLUMNS} FROM accounts"
+        params: tuple[Any, ...] = ()
+        if name is not None:
+            sql += " WHERE name = ?"
+            params = (name,)
+        rows = self._all(sql + " ORDER BY name", params)
+        return [
+            (str(r[0]), str(r[1]), bytes(r[2]), bool(r[3]), bool(r[4]), bool(r[5]), str(r[6]))
+            for r in rows
+        ]
+
+    def count_active_supervisors(self) -> int:
+        row = self._one(
+            "SELECT count(*) FROM accounts WHERE role = 'supervisor' AND disabled = 0 "
+            "AND removed_at IS NULL"
+        )
+        return int(row[0])
+
+    def insert_account(
+        self,
+        name: str,
+        role: str,
+        public_key: bytes,
+        created_at: str,
+        created_by: str,
+        *,
+        must_change_password: bool,
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO accounts(name, role, public_key, created_at, created_by, "
+            "must_change_password) VALUES (?, ?, ?, ?, ?, ?)",
+            (name, role, public_key, created_at, created_by, int(must_change_password)),
+        )
+
+    def update_account(self, name: str, changes: dict[str, object]) -> None:
+        """Set some of the account's life-cycle columns (see ``_ACCOUNT_CHANGES``)."""
+        unknown = set(changes) - self._ACCOUNT_CHANGES
+        if unknown:
+            raise ValueError(f"not account columns: {sorted(unknown)}")
+        if not changes:
+            return
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        self._conn.execute(
+            f"UPDATE accounts SET {assignments} WHERE name = ?", (*changes.values(), name)
+        )
 
 
 AuditCallback = Callable[[AuditEntry], None]
