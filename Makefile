@@ -9,7 +9,7 @@ TS_JA  := resources/translations/resdesk_ja.ts
 QM_JA  := resources/translations/resdesk_ja.qm
 
 .PHONY: run test lint bench demo clean system-deps system-deps-test translations \
-        translations-update screenshots
+        translations-update screenshots dist dist-self-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
@@ -65,6 +65,18 @@ translations-update: $(VENV)/.installed
 screenshots: $(VENV)/.installed translations
 	@bash scripts/system-deps.sh screenshots
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshots.py
+
+$(VENV)/.installed-build: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[build]'
+	@touch $@ $(VENV)/.installed
+
+# The one-folder build (build.spec) in dist/resdesk-VERSION/, then its own self-test.
+dist: system-deps-test $(VENV)/.installed-build translations
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	@du -sh dist/resdesk-*/ | tail -1
+
+dist-self-test: dist
+	QT_QPA_PLATFORM=offscreen dist/resdesk-$$($(BIN)/python -c 'import reservations; print(reservations.__version__)')/resdesk --self-test
 
 clean:
 	rm -rf $(VENV) .demo .mypy_cache .ruff_cache .pytest_cache build dist $(QM_JA)

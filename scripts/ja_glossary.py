@@ -1270,3 +1270,15 @@ JA_BY_CONTEXT.update(
         ): "消去が途中で止まり、予約データは閉じられました。画面を閉じます。アプリを起動し直して、残っているものを確認してください。",
     }
 )
+JA_BY_CONTEXT.update(
+    {
+        (
+            "crash",
+            "Something went wrong inside Reservation Desk. Bookings are saved whole or not at all, so nothing was saved half-way; a booking that was not confirmed on screen was not saved.\n\nCheck the last booking in the search tab, then carry on. If it happens again, close the window, start it again and tell the supervisor.",
+        ): "Reservation Desk の内部で問題が起きました。予約は全部保存されるか、まったく保存されないかのどちらかなので、途中まで保存されたものはありません。画面で確定を確認できなかった予約は保存されていません。\n\n検索タブで直前の予約を確認してから、作業を続けてください。繰り返し起きる場合は、画面を閉じて起動し直し、責任者に伝えてください。",
+        (
+            "crash",
+            "A report without personal data was saved in {path}.",
+        ): "個人情報を含まない報告を {path} に保存しました。",
+    }
+)
