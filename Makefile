@@ -47,7 +47,7 @@ lint: $(VENV)/.installed-test
 test: system-deps-test lint translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: system-deps $(VENV)/.installed-test translations
+bench: system-deps $(VENV)/.installed-test translations dist
 	$(BIN)/python -m benchmarks
 
 # Japanese: the .ts is the source (Qt Linguist edits it), the .qm a build product (gitignored).

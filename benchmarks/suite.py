@@ -18,6 +18,7 @@ MODULES = (
     "benchmarks.bench_verification",
     "benchmarks.bench_ui",
     "benchmarks.bench_handover",
+    "benchmarks.bench_build",
 )
 
 

@@ -42,7 +42,9 @@ class _Checks:
             detail = check()
         except Exception as exc:  # noqa: BLE001 - report every failure, never a traceback
             self.failed += 1
-            message = getattr(exc, "message", None) or type(exc).__name__
+            # The self-test's data is fictitious, so the exception's own text may be shown:
+            # it names the missing module or file that a broken build lacks.
+            message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
             self.out.write(f"FAIL  {what}: {message}\n")
             return False
         ms = (time.perf_counter() - started) * 1000

@@ -350,7 +350,7 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
     ("VerificationPanel", "Answer"): "照会結果",
     ("VerificationPanel", "Possible bookings (time and family name)"): "該当しうる予約（時間と姓）",
     ("VerificationPanel", "Mark attended (F5)"): "来場を記録 (F5)",
-    ("VerificationPanel", "No-show"): "不参加",
+    ("VerificationPanel", "No-show"): "不来場",
     ("VerificationPanel", "Reveal name (Ctrl+R)"): "氏名を表示 (Ctrl+R)",
     ("VerificationPanel", "&Undo"): "元に戻す(&U)",
     ("VerificationPanel", "Undo the attendance record"): "来場記録を元に戻す",
@@ -373,7 +373,7 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
     ("VerificationPanel", "Mark selected attended (F5)"): "選んだ予約の来場を記録 (F5)",
     ("VerificationPanel", "Kana &prefix"): "読みの先頭(&P)",
     ("VerificationPanel", "Last &4"): "末尾4桁(&4)",
-    ("VerificationPanel", "End of day: mark no-shows…"): "終業：未来場を不参加にする…",
+    ("VerificationPanel", "End of day: mark no-shows…"): "終業：未来場を不来場にする…",
     ("VerificationPanel", "Print roster…"): "当日名簿を印刷…",
     ("VerificationPanel", "(no center chosen)"): "（センター未選択）",
     ("VerificationPanel", "Working on: {center}, {date}"): "対応中：{center}、{date}",
@@ -428,7 +428,7 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
     ): "もう一度番号を聞くか、フリガナと電話番号の末尾4桁で確認してください。",
     ("VerificationPanel", "Valid: booked here, {time}."): "有効：この会場の {time} の予約です。",
     ("VerificationPanel", "Already marked attended ({time})."): "すでに来場済みです（{time}）。",
-    ("VerificationPanel", "Marked as a no-show ({time})."): "不参加として記録済みです（{time}）。",
+    ("VerificationPanel", "Marked as a no-show ({time})."): "不来場として記録済みです（{time}）。",
     (
         "VerificationPanel",
         "A digit was misheard: this is not a valid receipt number.",
@@ -474,7 +474,7 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
     (
         "VerificationPanel",
         "Marked no-show: {time}, {name}.",
-    ): "不参加を記録しました：{time}、{name}",
+    ): "不来場を記録しました：{time}、{name}",
     (
         "VerificationPanel",
         "Undone: {time}, {name} is booked again.",
@@ -487,8 +487,8 @@ JA_BY_CONTEXT: dict[tuple[str, str], str] = {
     (
         "VerificationPanel",
         "Mark the {count} remaining booking(s) of ended slots at {center} on {date} as no-show?",
-    ): "{center} の {date} の終了した枠で未来場の予約 {count} 件を不参加にしますか？",
-    ("VerificationPanel", "{count} booking(s) marked no-show."): "{count} 件を不参加にしました。",
+    ): "{center} の {date} の終了した枠で未来場の予約 {count} 件を不来場にしますか？",
+    ("VerificationPanel", "{count} booking(s) marked no-show."): "{count} 件を不来場にしました。",
     (
         "VerificationPanel",
         "The roster could not be saved: {detail}",
@@ -1016,7 +1016,7 @@ JA_BY_CONTEXT.update(
         (
             "SlotPlanningPanel",
             "Saved {path}; it is entered in the register of copies.",
-        ): "{path} を保存しました。持ち出し記録簿に登録済みです。",
+        ): "{path} を保存しました。写しの管理簿に登録済みです。",
         ("SlotPlanningPanel", "; new centers: {names}"): "、新しい地域センター：{names}",
         (
             "SlotPlanningPanel",
@@ -1280,5 +1280,292 @@ JA_BY_CONTEXT.update(
             "crash",
             "A report without personal data was saved in {path}.",
         ): "個人情報を含まない報告を {path} に保存しました。",
+    }
+)
+
+# -- first-run wizard (issue 7) ----
+JA_BY_CONTEXT.update(
+    {
+        ("FirstRunWizard", "Welcome to {app}"): "{app} へようこそ",
+        ("FirstRunWizard", "&Skip this step"): "この手順を省略(&S)",
+        ("FirstRunWizard", "Next"): "次へ",
+        ("FirstRunWizard", "Back"): "戻る",
+        ("FirstRunWizard", "Finish"): "完了",
+        ("FirstRunWizard", "Cancel"): "キャンセル",
+        ("FirstRunWizard", "Continue"): "続ける",
+        ("FirstRunWizard", "Skip this step"): "この手順を省略",
+        (
+            "FirstRunWizard",
+            "Write down or print the recovery key and tick the box first.",
+        ): "先に復旧キーを書き写すか印刷して、チェックを入れてください。",
+        ("ChoosePage", "No vault on this PC yet"): "このPCにはまだ予約データがありません",
+        ("ChoosePage", "There is no vault at {path}."): "{path} に予約データがありません。",
+        (
+            "ChoosePage",
+            "&Create a new vault (first start of a contract)",
+        ): "新しい予約データを作成する（契約開始時）(&C)",
+        ("ChoosePage", "&Open an existing vault file"): "既存の予約データのファイルを開く(&O)",
+        (
+            "ChoosePage",
+            "&Restore a backup (resdesk-backup-… folder)",
+        ): "バックアップから復元する（resdesk-backup-… フォルダ）(&R)",
+        ("ChoosePage", "Create a new vault"): "新しい予約データを作成",
+        ("ChoosePage", "Open an existing vault file"): "既存の予約データのファイルを開く",
+        ("ChoosePage", "Restore a backup"): "バックアップから復元",
+        ("SupervisorPage", "The first supervisor"): "最初の責任者",
+        (
+            "SupervisorPage",
+            "This account sets up the vault and adds the other accounts. Choose a password only you know, and add a second supervisor later so that each of you can reset the other's password.",
+        ): "このアカウントで予約データを設定し、ほかのアカウントを追加します。自分だけが知っているパスワードを選んでください。あとで2人目の責任者を追加しておくと、互いのパスワードをリセットできます。",
+        ("SupervisorPage", "C&reate the vault"): "予約データを作成(&R)",
+        ("RecoveryPage", "The recovery sheet"): "復旧キー",
+        ("RecoveryPage", "&Next"): "次へ(&N)",
+        ("ContractPage", "The contract"): "契約",
+        (
+            "ContractPage",
+            "The handover, the erasure certificate and the reminders use these facts. You can set or change them later under Contract.",
+        ): "引き渡し、消去証明書、お知らせの表示にこの情報を使います。あとから「契約」で設定・変更できます。",
+        ("ContractPage", "Contractor"): "受託者",
+        ("ContractPage", "Ward (client)"): "区（委託者）",
+        ("ContractPage", "Contract start"): "契約開始日",
+        ("ContractPage", "Contract end"): "契約終了日",
+        ("ContractPage", "Retention end"): "保管期限",
+        (
+            "ContractPage",
+            "Skip the year-end closure (12/29–1/3) when making slots",
+        ): "予約枠を作るとき年末年始（12/29〜1/3）を除く",
+        ("ContractPage", "Year-end closure"): "年末年始の休止",
+        ("ContractPage", "&Contractor"): "受託者(&C)",
+        ("ContractPage", "&Ward (client)"): "区（委託者）(&W)",
+        ("ContractPage", "Contract &start"): "契約開始日(&S)",
+        ("ContractPage", "Contract &end"): "契約終了日(&E)",
+        (
+            "ContractPage",
+            "&Retention end (handover and erasure by)",
+        ): "保管期限（引き渡しと消去の期限）(&R)",
+        (
+            "ContractPage",
+            "The contract ends before it starts; check the two dates.",
+        ): "契約終了日が開始日より前です。2つの日付を確認してください。",
+        (
+            "ContractPage",
+            "The retention end must not be before the contract's end.",
+        ): "保管期限は契約終了日より前にできません。",
+        (
+            "ContractPage",
+            "Give the contractor and the ward on one line each.",
+        ): "受託者と区をそれぞれ1行で入力してください。",
+        ("SlotsPage", "The first slots"): "最初の予約枠",
+        (
+            "SlotsPage",
+            "Make the slots from a weekly pattern, or import the CSV file the ward sent. Holidays are skipped. You can plan more later under Slot planning.",
+        ): "曜日と時間帯のパターンから予約枠を作るか、区から届いたCSVファイルを取り込みます。祝日は除きます。あとから「予約枠の計画」で追加できます。",
+        ("SlotsPage", "&Generate from a weekly pattern"): "曜日と時間帯から作成(&G)",
+        ("SlotsPage", "Generate slots"): "予約枠を作成",
+        ("SlotsPage", "&Import a CSV file"): "CSVファイルを取り込む(&I)",
+        ("SlotsPage", "Import slots from a CSV file"): "CSVファイルから予約枠を取り込む",
+        ("SlotsPage", "Center names, one per line"): "地域センター名（1行に1つ）",
+        ("SlotsPage", "One center per line"): "1行に1つの地域センター",
+        ("SlotsPage", "First day"): "開始日",
+        ("SlotsPage", "Last day"): "終了日",
+        ("SlotsPage", "Mon"): "月",
+        ("SlotsPage", "Tue"): "火",
+        ("SlotsPage", "Wed"): "水",
+        ("SlotsPage", "Thu"): "木",
+        ("SlotsPage", "Fri"): "金",
+        ("SlotsPage", "Sat"): "土",
+        ("SlotsPage", "Sun"): "日",
+        ("SlotsPage", "First slot starts"): "最初の予約枠の開始時刻",
+        ("SlotsPage", "Last slot ends"): "最後の予約枠の終了時刻",
+        ("SlotsPage", "Minutes per slot"): "1枠の分数",
+        ("SlotsPage", " min"): " 分",
+        ("SlotsPage", "Seats per slot"): "1枠の定員",
+        ("SlotsPage", "&Centers"): "地域センター(&C)",
+        ("SlotsPage", "&From"): "開始日(&F)",
+        ("SlotsPage", "&To"): "終了日(&T)",
+        ("SlotsPage", "Days"): "曜日",
+        ("SlotsPage", "&Hours"): "時間帯(&H)",
+        ("SlotsPage", "&Every"): "間隔(&E)",
+        ("SlotsPage", "Se&ats per slot"): "1枠の定員(&A)",
+        ("SlotsPage", "C&hoose CSV file…"): "CSVファイルを選択(&H)…",
+        ("SlotsPage", "Choose the CSV file"): "CSVファイルを選択",
+        ("SlotsPage", "What the import will add"): "取り込みで追加される内容",
+        ("SlotsPage", "Choose the slots CSV file"): "予約枠のCSVファイルを選択",
+        (
+            "SlotsPage",
+            "CSV files (*.csv);;All files (*)",
+        ): "CSVファイル (*.csv);;すべてのファイル (*)",
+        (
+            "SlotsPage",
+            "Type the name of at least one center, one per line.",
+        ): "地域センター名を1行に1つ、少なくとも1つ入力してください。",
+        (
+            "SlotsPage",
+            "Slots cannot be made in the past; start today or later.",
+        ): "過去の予約枠は作れません。今日以降の日付から始めてください。",
+        (
+            "SlotsPage",
+            "The last day must be after the first, at most a year later.",
+        ): "終了日は開始日より後、1年以内にしてください。",
+        ("SlotsPage", "Tick at least one day of the week."): "曜日を1つ以上選んでください。",
+        (
+            "SlotsPage",
+            "The last slot must end after the first one starts.",
+        ): "終了時刻は開始時刻より後にしてください。",
+        (
+            "SlotsPage",
+            "The same CSV as 'resdesk slots import': center, date, start, end, capacity. The centers named in it are added.",
+        ): "「resdesk slots import」と同じCSV（地域センター、日付、開始、終了、定員）です。記載された地域センターは追加されます。",
+        (
+            "SlotsPage",
+            "{new} new slots; new centers: {names}",
+        ): "新しい予約枠 {new} 件。新しい地域センター：{names}",
+        (
+            "SlotsPage",
+            "Choose the CSV file first, or skip this step.",
+        ): "先にCSVファイルを選ぶか、この手順を省略してください。",
+        (
+            "SlotsPage",
+            "The file has problems: fix it and choose it again.",
+        ): "ファイルに問題があります。修正してから選び直してください。",
+        (
+            "SlotsPage",
+            "{errors} lines have problems: fix the file and choose it again.",
+        ): "{errors} 行に問題があります。ファイルを修正してから選び直してください。",
+        ("OperatorsPage", "Operator accounts"): "オペレーターのアカウント",
+        (
+            "OperatorsPage",
+            "One account per person who answers the phone; never a shared one. Each gets a one-time password, shown on the last page.",
+        ): "電話を受ける人ごとに1つのアカウントを作ります（共用はしません）。各アカウントの初回用パスワードは最後のページに表示されます。",
+        ("OperatorsPage", "Operator account names"): "オペレーターのアカウント名",
+        (
+            "OperatorsPage",
+            "e.g. sato.k (one account name per line)",
+        ): "例：sato.k（1行に1つのアカウント名）",
+        (
+            "OperatorsPage",
+            "Account names, one per line: letters, digits, '.', '_' and '-'. You can add more later under Accounts.",
+        ): "アカウント名を1行に1つ入力します。使えるのは英字・数字と「.」「_」「-」です。あとから「アカウント」で追加できます。",
+        (
+            "OperatorsPage",
+            "{name}: letters, digits, '.', '_' and '-' only.",
+        ): "{name}：使えるのは英字・数字と「.」「_」「-」だけです。",
+        ("DonePage", "The vault is ready"): "予約データの準備ができました",
+        (
+            "DonePage",
+            "Press Finish to start working as the supervisor. Everything skipped here can be done later from the window.",
+        ): "「完了」を押すと責任者として作業を始めます。省略した手順はあとから画面で行えます。",
+        (
+            "DonePage",
+            "One-time passwords: give each person theirs in person, on paper; never by e-mail or chat. They choose their own at their first login. They are not shown again.",
+        ): "初回用パスワード：本人に紙で直接渡してください。メールやチャットでは送らないでください。初回ログイン時に各自が自分のパスワードを設定します。この画面は二度と表示されません。",
+        ("DonePage", "Accounts and their one-time passwords"): "アカウントと初回用パスワード",
+        ("OpenPage", "Open a vault file"): "予約データのファイルを開く",
+        (
+            "OpenPage",
+            "Choose the vault's .db file; its .keys file must be next to it. You log in on the next window.",
+        ): "予約データの .db ファイルを選んでください。同じ場所に .keys ファイルが必要です。次の画面でログインします。",
+        ("OpenPage", "Vault file"): "予約データのファイル",
+        ("OpenPage", "&Browse…"): "参照(&B)…",
+        ("OpenPage", "Choose the vault file"): "予約データのファイルを選択",
+        ("OpenPage", "&Vault file"): "予約データのファイル(&V)",
+        ("OpenPage", "&Open"): "開く(&O)",
+        ("OpenPage", "Open a vault"): "予約データを開く",
+        ("OpenPage", "Vault (*.db);;All files (*)"): "予約データ (*.db);;すべてのファイル (*)",
+        ("OpenPage", "There is no file at that path."): "その場所にファイルがありません。",
+        ("RestorePage", "Restore a backup"): "バックアップから復元",
+        (
+            "RestorePage",
+            "The backup is copied to {path} and checked. Give the account and password of an account in the backup: it must open the copy.",
+        ): "バックアップを {path} にコピーして検査します。バックアップに含まれるアカウントのアカウント名とパスワードを入力してください。そのアカウントでコピーを開けることを確かめます。",
+        ("RestorePage", "Backup folder"): "バックアップのフォルダ",
+        ("RestorePage", "&Browse…"): "参照(&B)…",
+        ("RestorePage", "Choose the backup folder"): "バックアップのフォルダを選択",
+        ("RestorePage", "Account"): "アカウント",
+        ("RestorePage", "Password"): "パスワード",
+        ("RestorePage", "Backup &folder"): "バックアップのフォルダ(&F)",
+        ("RestorePage", "&Account"): "アカウント(&A)",
+        ("RestorePage", "&Password"): "パスワード(&P)",
+        ("RestorePage", "&Restore"): "復元(&R)",
+        (
+            "RestorePage",
+            "No backup there: choose a resdesk-backup-… folder that holds vault.db and vault.db.keys.",
+        ): "そこにバックアップがありません。vault.db と vault.db.keys が入った resdesk-backup-… フォルダを選んでください。",
+        (
+            "RestorePage",
+            "The backup is damaged; try an older backup.",
+        ): "バックアップが壊れています。より古いバックアップを試してください。",
+        (
+            "RestorePage",
+            "The folder for the vault cannot be created.",
+        ): "予約データのフォルダを作成できません。",
+        (
+            "SupervisorForm",
+            "The new vault will be created at {path}.",
+        ): "新しい予約データを {path} に作成します。",
+        ("SupervisorForm", "Supervisor account"): "責任者アカウント",
+        ("SupervisorForm", "Password"): "パスワード",
+        ("SupervisorForm", "Repeat the password"): "パスワード（確認）",
+        ("SupervisorForm", "Supervisor &account"): "責任者アカウント(&A)",
+        ("SupervisorForm", "&Password (10 characters or more)"): "パスワード（10文字以上）(&P)",
+        ("SupervisorForm", "&Repeat the password"): "パスワード（確認）(&R)",
+        (
+            "SupervisorForm",
+            "Account names may hold letters, digits, '.', '_' and '-'.",
+        ): "アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。",
+        ("SupervisorForm", "The two passwords differ."): "2つのパスワードが一致しません。",
+        (
+            "SupervisorForm",
+            "The password is too short: use at least 10 characters.",
+        ): "パスワードが短すぎます。10文字以上にしてください。",
+        (
+            "SupervisorForm",
+            "Choose another password (not the account name, not a common one).",
+        ): "別のパスワードにしてください（アカウント名やよく使われるものは使えません）。",
+        (
+            "SupervisorForm",
+            "The folder for the vault cannot be created.",
+        ): "予約データのフォルダを作成できません。",
+        (
+            "RecoverySheet",
+            "This is the vault's recovery key. It opens the data without any password. Write it down or print it now, keep it in the locked safe, and never store it on this PC. It will not be shown again.",
+        ): "これは予約データの復旧キーです。パスワードなしでデータを開くことができます。いま書き写すか印刷して、施錠できる金庫に保管してください。このPCには保存しないでください。この画面は二度と表示されません。",
+        ("RecoverySheet", "Recovery key"): "復旧キー",
+        ("RecoverySheet", "&Print…"): "印刷(&P)…",
+        ("RecoverySheet", "Print the recovery sheet"): "復旧キーを印刷",
+        (
+            "RecoverySheet",
+            "I have written down or printed the recovery key and put it in the locked safe",
+        ): "復旧キーを書き写した（または印刷した）用紙を、施錠した金庫に入れた",
+        ("RecoverySheet", "The recovery key is in the safe"): "復旧キーは金庫に保管済み",
+        (
+            "RecoverySheet",
+            "Keep the sheet in the locked safe, in a sealed envelope.",
+        ): "用紙は封筒に入れて封をし、施錠できる金庫に保管してください。",
+        (
+            "RecoverySheet",
+            "Never keep it on this PC, in e-mail, in a chat or as a photo; never copy it into a file.",
+        ): "このPC、メール、チャット、写真には絶対に残さないでください。ファイルに書き写すことも禁止です。",
+        (
+            "RecoverySheet",
+            "It is needed only when every supervisor password is lost or the key file is damaged; then IT opens the data with it and standard SQLCipher tools (README).",
+        ): "使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、情報システム担当者がこのキーと標準の SQLCipher ツールでデータを開きます（README 参照）。",
+        (
+            "RecoverySheet",
+            "Shred it when the vault has been erased at the end of the contract.",
+        ): "契約終了時に予約データを消去したら、この用紙もシュレッダーで廃棄してください。",
+        ("RecoverySheet", "Recovery sheet — {app}"): "復旧キー — {app}",
+        ("RecoverySheet", "Vault: {name} — made on {date}"): "予約データ：{name} — 作成日 {date}",
+        ("RecoverySheetDialog", "Recovery sheet"): "復旧キー",
+    }
+)
+
+# -- help (issue 7) ----
+JA_BY_CONTEXT.update(
+    {
+        (
+            "HelpDialog",
+            "The user guide (user-guide.{language}.md) is missing here.",
+        ): "利用の手引き（user-guide.{language}.md）がこのインストールに見つかりません。",
     }
 )

@@ -48,5 +48,5 @@ def test_self_test_fails_with_one_line_and_exit_1() -> None:
 
     out = io.StringIO()
     assert selftest.run_self_test(out, extra=(("window toolkit", broken),)) == 1
-    assert "FAIL  window toolkit: RuntimeError" in out.getvalue()
+    assert "FAIL  window toolkit: RuntimeError: no platform plugin" in out.getvalue()
     assert "Traceback" not in out.getvalue()

@@ -68,8 +68,7 @@ def write_crash_log(report: str, folder: Path | None = None) -> Path | None:
 
 
 def crash_text(log: Path | None) -> str:
-    tr = QCoreApplication.translate
-    text = tr(
+    text = QCoreApplication.translate(
         "crash",
         "Something went wrong inside Reservation Desk. Bookings are saved whole or not at "
         "all, so nothing was saved half-way; a booking that was not confirmed on screen was "
@@ -77,9 +76,9 @@ def crash_text(log: Path | None) -> str:
         "again, close the window, start it again and tell the supervisor.",
     )
     if log is not None:
-        text += "\n\n" + tr("crash", "A report without personal data was saved in {path}.").format(
-            path=log
-        )
+        text += "\n\n" + QCoreApplication.translate(
+            "crash", "A report without personal data was saved in {path}."
+        ).format(path=log)
     return text
 
 

@@ -1,26 +1,32 @@
-"""Creating a vault from the window: the first supervisor account, then the recovery sheet.
+"""The pieces of creating a vault: the first supervisor's form and the recovery sheet.
 
-The recovery sheet is the vault's data key; it is shown once here (and again only when the
-key is replaced), for the operator to write down or print and keep in the locked safe.
+The recovery sheet is the vault's data key; it is shown once when the vault is created (and
+again only when the key is replaced), for the supervisor to write down or print and keep in
+the locked safe.  The first-run wizard (``ui/first_run.py``) puts both pieces on its pages.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reservations import errors
+from reservations import APP_NAME, errors
 from reservations.accounts import normalize_account_name
 from reservations.domain import now_jst
 from reservations.keyslots import DEFAULT_KDF, KdfParams, recovery_sheet_groups
@@ -28,23 +34,19 @@ from reservations.passwords import check_new_password
 from reservations.vault import Vault, create_vault
 from ui.i18n import error_text
 
+_ERROR_STYLE = "color: #b00020;"
 
-class NewVaultDialog(QDialog):
+
+class SupervisorForm(QWidget):
     """Account name and password (twice) for the first supervisor of a new vault."""
 
-    def __init__(
-        self, db_path: Path, parent: QWidget | None = None, *, kdf: KdfParams = DEFAULT_KDF
-    ) -> None:
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("newVaultDialog")
-        self.setWindowTitle(self.tr("Create a new vault"))
-        self.setMinimumWidth(460)
-        self._db_path = db_path
-        self._kdf = kdf
-        self.vault: Vault | None = None
-        self.data_key: bytearray | None = None
+        self.setObjectName("supervisorForm")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         where = QLabel(self.tr("The new vault will be created at {path}.").format(path=db_path))
+        where.setObjectName("newVaultPathLabel")
         where.setWordWrap(True)
         layout.addWidget(where)
         form = QFormLayout()
@@ -66,37 +68,41 @@ class NewVaultDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("newVaultMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(_ERROR_STYLE)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.create_vault)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
-    def create_vault(self) -> None:
+    def create_vault(
+        self, db_path: Path, *, kdf: KdfParams = DEFAULT_KDF
+    ) -> tuple[Vault, bytearray] | None:
+        """Create the vault, or say beside the fields why not and return None."""
+        self.message.clear()
         try:
             account = normalize_account_name(self.account_edit.text())
             password = self.password_edit.text()
             check_new_password(account, password)
             if password != self.repeat_edit.text():
                 raise errors.InvalidInput("The two passwords differ.", field="password")
-            self.vault, self.data_key = create_vault(
-                self._db_path,
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            created = create_vault(
+                db_path,
                 account,
                 password,
-                kdf=self._kdf,
+                kdf=kdf,
                 created_at=now_jst().isoformat(timespec="seconds"),
             )
         except errors.InvalidInput as exc:
             self.message.setText(self._input_problem(exc))
-            return
+            return None
         except errors.ReservationError as exc:
             self.message.setText(error_text(exc))
-            return
-        self.accept()
+            return None
+        except OSError:
+            self.message.setText(self.tr("The folder for the vault cannot be created."))
+            return None
+        # The typed password has done its work; do not leave it in the widgets.
+        self.password_edit.clear()
+        self.repeat_edit.clear()
+        return created
 
     def _input_problem(self, exc: errors.InvalidInput) -> str:
         if exc.field == "account":
@@ -108,14 +114,24 @@ class NewVaultDialog(QDialog):
         return self.tr("Choose another password (not the account name, not a common one).")
 
 
-class RecoverySheetDialog(QDialog):
-    """The data key, shown once, to be written down or printed for the safe."""
+class RecoverySheet(QWidget):
+    """The data key with what to do with it, a Print… button and the "it is in the safe" tick.
 
-    def __init__(self, data_key: bytes | bytearray, parent: QWidget | None = None) -> None:
+    ``confirmed`` tells whether the tick is set.
+    """
+
+    confirmed = Signal(bool)
+
+    def __init__(
+        self, data_key: bytes | bytearray, vault_name: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("recoverySheetDialog")
-        self.setWindowTitle(self.tr("Recovery sheet"))
+        self.setObjectName("recoverySheet")
+        self._groups = recovery_sheet_groups(data_key)
+        self._vault_name = vault_name
+        self._created = now_jst().date().isoformat()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             self.tr(
                 "This is the vault's recovery key. It opens the data without any password. "
@@ -123,21 +139,110 @@ class RecoverySheetDialog(QDialog):
                 "it on this PC. It will not be shown again."
             )
         )
+        intro.setObjectName("recoveryIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        key = QLabel(recovery_sheet_groups(data_key))
-        key.setObjectName("recoveryKeyLabel")
+        self.key_label = QLabel(self._groups)
+        self.key_label.setObjectName("recoveryKeyLabel")
+        self.key_label.setAccessibleName(self.tr("Recovery key"))
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSize(16)
-        key.setFont(mono)
-        layout.addWidget(key)
-        self.confirm = QCheckBox(self.tr("I have written down or printed the recovery key"))
+        self.key_label.setFont(mono)
+        layout.addWidget(self.key_label)
+        rules = QLabel(self._rules_html())
+        rules.setObjectName("recoveryRules")
+        rules.setWordWrap(True)
+        layout.addWidget(rules)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setObjectName("printRecoveryButton")
+        self.print_button.setAccessibleName(self.tr("Print the recovery sheet"))
+        self.print_button.clicked.connect(self.ask_and_print)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.confirm = QCheckBox(
+            self.tr("I have written down or printed the recovery key and put it in the locked safe")
+        )
         self.confirm.setObjectName("recoveryConfirmed")
+        self.confirm.setAccessibleName(self.tr("The recovery key is in the safe"))
+        self.confirm.toggled.connect(self.confirmed)
         layout.addWidget(self.confirm)
+
+    def _rules(self) -> list[str]:
+        return [
+            self.tr("Keep the sheet in the locked safe, in a sealed envelope."),
+            self.tr(
+                "Never keep it on this PC, in e-mail, in a chat or as a photo; never copy it "
+                "into a file."
+            ),
+            self.tr(
+                "It is needed only when every supervisor password is lost or the key file is "
+                "damaged; then IT opens the data with it and standard SQLCipher tools (README)."
+            ),
+            self.tr("Shred it when the vault has been erased at the end of the contract."),
+        ]
+
+    def _rules_html(self) -> str:
+        items = "".join(f"<li>{html.escape(rule)}</li>" for rule in self._rules())
+        return f"<ul>{items}</ul>"
+
+    def sheet_document(self) -> QTextDocument:
+        """The printed sheet: title, vault, date, the key in large digits, the rules."""
+        key_lines = "<br>".join(html.escape(line) for line in self._groups.splitlines())
+        title = html.escape(self.tr("Recovery sheet — {app}").format(app=APP_NAME))
+        facts = html.escape(
+            self.tr("Vault: {name} — made on {date}").format(
+                name=self._vault_name or "-", date=self._created
+            )
+        )
+        body = (
+            f"<h1>{title}</h1><p>{facts}</p>"
+            f"<p style='font-family: monospace; font-size: 20pt;'>{key_lines}</p>"
+            f"{self._rules_html()}"
+        )
+        document = QTextDocument()
+        document.setHtml(body)
+        return document
+
+    def print_sheet(self, printer: QPrinter) -> None:
+        self.sheet_document().print_(printer)
+
+    def ask_and_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("recoveryPrintDialog")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_sheet(printer)
+
+    def forget(self) -> None:
+        """Take the key off the screen once it is in the safe."""
+        self.key_label.clear()
+        self._groups = ""
+
+
+class RecoverySheetDialog(QDialog):
+    """The recovery sheet on its own, for when the data key has been replaced."""
+
+    def __init__(
+        self, data_key: bytes | bytearray, vault_name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoverySheetDialog")
+        self.setWindowTitle(self.tr("Recovery sheet"))
+        layout = QVBoxLayout(self)
+        self.sheet = RecoverySheet(data_key, vault_name, self)
+        layout.addWidget(self.sheet)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.setObjectName("recoveryButtons")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(False)
-        self.confirm.toggled.connect(ok.setEnabled)
+        self.sheet.confirmed.connect(ok.setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+
+    def reject(self) -> None:
+        # Closing before the key is in the safe would lose it for good.
+        if self.sheet.confirm.isChecked():
+            super().reject()

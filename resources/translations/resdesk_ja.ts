@@ -973,6 +973,137 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="+224"/>
+        <source>No vault on this PC yet</source>
+        <translation>このPCにはまだ予約データがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no vault at {path}.</source>
+        <translation>{path} に予約データがありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create a new vault (first start of a contract)</source>
+        <translation>新しい予約データを作成する（契約開始時）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open an existing vault file</source>
+        <translation>既存の予約データのファイルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore a backup (resdesk-backup-… folder)</source>
+        <translation>バックアップから復元する（resdesk-backup-… フォルダ）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a new vault</source>
+        <translation>新しい予約データを作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open an existing vault file</source>
+        <translation>既存の予約データのファイルを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+</context>
+<context>
+    <name>ContractPage</name>
+    <message>
+        <location line="+102"/>
+        <source>The contract</source>
+        <translation>契約</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The handover, the erasure certificate and the reminders use these facts. You can set or change them later under Contract.</source>
+        <translation>引き渡し、消去証明書、お知らせの表示にこの情報を使います。あとから「契約」で設定・変更できます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contractor</source>
+        <translation>受託者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ward (client)</source>
+        <translation>区（委託者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract start</source>
+        <translation>契約開始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract end</source>
+        <translation>契約終了日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention end</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip the year-end closure (12/29–1/3) when making slots</source>
+        <translation>予約枠を作るとき年末年始（12/29〜1/3）を除く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year-end closure</source>
+        <translation>年末年始の休止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Contractor</source>
+        <translation>受託者(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ward (client)</source>
+        <translation>区（委託者）(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract &amp;start</source>
+        <translation>契約開始日(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract &amp;end</source>
+        <translation>契約終了日(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retention end (handover and erasure by)</source>
+        <translation>保管期限（引き渡しと消去の期限）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The contract ends before it starts; check the two dates.</source>
+        <translation>契約終了日が開始日より前です。2つの日付を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The retention end must not be before the contract&apos;s end.</source>
+        <translation>保管期限は契約終了日より前にできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the contractor and the ward on one line each.</source>
+        <translation>受託者と区をそれぞれ1行で入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>ContractPanel</name>
     <message>
         <location filename="../../ui/contract_panel.py" line="+87"/>
@@ -1505,9 +1636,32 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="+333"/>
+        <source>The vault is ready</source>
+        <translation>予約データの準備ができました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Press Finish to start working as the supervisor. Everything skipped here can be done later from the window.</source>
+        <translation>「完了」を押すと責任者として作業を始めます。省略した手順はあとから画面で行えます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One-time passwords: give each person theirs in person, on paper; never by e-mail or chat. They choose their own at their first login. They are not shown again.</source>
+        <translation>初回用パスワード：本人に紙で直接渡してください。メールやチャットでは送らないでください。初回ログイン時に各自が自分のパスワードを設定します。この画面は二度と表示されません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Accounts and their one-time passwords</source>
+        <translation>アカウントと初回用パスワード</translation>
+    </message>
+</context>
+<context>
     <name>ErasureDialog</name>
     <message>
-        <location filename="../../ui/contract_panel.py" line="+84"/>
+        <location filename="../../ui/contract_panel.py" line="+88"/>
         <source>Erase the vault</source>
         <translation>予約データを消去</translation>
     </message>
@@ -1603,9 +1757,57 @@ Today {today} · week {week} seats left</source>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="-616"/>
+        <source>Welcome to {app}</source>
+        <translation>{app} へようこそ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Skip this step</source>
+        <translation>この手順を省略(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip this step</source>
+        <translation>この手順を省略</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Write down or print the recovery key and tick the box first.</source>
+        <translation>先に復旧キーを書き写すか印刷して、チェックを入れてください。</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
-        <location line="-137"/>
+        <location filename="../../ui/contract_panel.py" line="-137"/>
         <source>Export the handover package</source>
         <translation>引渡しパッケージを作成</translation>
     </message>
@@ -1668,7 +1870,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="+12"/>
+        <location filename="../../ui/help.py" line="+65"/>
         <source>Help</source>
         <translation>ヘルプ</translation>
     </message>
@@ -1678,7 +1880,7 @@ Today {today} · week {week} seats left</source>
         <translation>ヘルプの本文</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>This help</source>
         <translation>このヘルプ</translation>
     </message>
@@ -1822,6 +2024,11 @@ Today {today} · week {week} seats left</source>
         <location line="+3"/>
         <source>Type a receipt number (with or without hyphen), a phone number or its last 4 digits, a kana reading or the start of a name. Full-width digits are fine.</source>
         <translation>受付番号（ハイフンはあってもなくても可）、電話番号またはその下4桁、フリガナ、氏名の先頭を入力します。全角数字も使えます。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The user guide (user-guide.{language}.md) is missing here.</source>
+        <translation>利用の手引き（user-guide.{language}.md）がこのインストールに見つかりません。</translation>
     </message>
 </context>
 <context>
@@ -2087,7 +2294,17 @@ Today {today} · week {week} seats left</source>
         <translation>まだバックアップがありません。今日のバックアップを取ってください。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>The erasure stopped</source>
+        <translation>消去が中断しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The erasure stopped part-way and the vault is closed. The window closes now; start the application again to see what is left.</source>
+        <translation>消去が途中で止まり、予約データは閉じられました。画面を閉じます。アプリを起動し直して、残っているものを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The vault is erased</source>
         <translation>予約データを消去しました</translation>
     </message>
@@ -2276,9 +2493,95 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>OpenPage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="+578"/>
+        <source>Open a vault file</source>
+        <translation>予約データのファイルを開く</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the vault&apos;s .db file; its .keys file must be next to it. You log in on the next window.</source>
+        <translation>予約データの .db ファイルを選んでください。同じ場所に .keys ファイルが必要です。次の画面でログインします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vault file</source>
+        <translation>予約データのファイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the vault file</source>
+        <translation>予約データのファイルを選択</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Vault file</source>
+        <translation>予約データのファイル(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open a vault</source>
+        <translation>予約データを開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vault (*.db);;All files (*)</source>
+        <translation>予約データ (*.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no file at that path.</source>
+        <translation>その場所にファイルがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <location line="-159"/>
+        <source>Operator accounts</source>
+        <translation>オペレーターのアカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One account per person who answers the phone; never a shared one. Each gets a one-time password, shown on the last page.</source>
+        <translation>電話を受ける人ごとに1つのアカウントを作ります（共用はしません）。各アカウントの初回用パスワードは最後のページに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Operator account names</source>
+        <translation>オペレーターのアカウント名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. sato.k (one account name per line)</source>
+        <translation>例：sato.k（1行に1つのアカウント名）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account names, one per line: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. You can add more later under Accounts.</source>
+        <translation>アカウント名を1行に1つ入力します。使えるのは英字・数字と「.」「_」「-」です。あとから「アカウント」で追加できます。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{name}: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
+        <translation>{name}：使えるのは英字・数字と「.」「_」「-」だけです。</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/accounts_panel.py" line="+25"/>
         <source>{account} must change this password at the next login. The account&apos;s old key slot is replaced.</source>
         <translation>{account} は次のログインでこのパスワードを変更します。このアカウントの古い鍵スロットは置き換えられます。</translation>
     </message>
@@ -2564,6 +2867,19 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="-423"/>
+        <source>The recovery sheet</source>
+        <translation>復旧キー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next</source>
+        <translation>次へ(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>RecoverySheet</name>
     <message>
         <location filename="../../ui/new_vault.py" line="+137"/>
@@ -2573,57 +2889,57 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+10"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧キー</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Print the recovery sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧キーを印刷</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>I have written down or printed the recovery key and put it in the locked safe</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧キーを書き写した（または印刷した）用紙を、施錠した金庫に入れた</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The recovery key is in the safe</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧キーは金庫に保管済み</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Keep the sheet in the locked safe, in a sealed envelope.</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙は封筒に入れて封をし、施錠できる金庫に保管してください。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Never keep it on this PC, in e-mail, in a chat or as a photo; never copy it into a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>このPC、メール、チャット、写真には絶対に残さないでください。ファイルに書き写すことも禁止です。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>It is needed only when every supervisor password is lost or the key file is damaged; then a supervisor opens the vault with it.</source>
-        <translation type="unfinished"></translation>
+        <source>It is needed only when every supervisor password is lost or the key file is damaged; then IT opens the data with it and standard SQLCipher tools (README).</source>
+        <translation>使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、情報システム担当者がこのキーと標準の SQLCipher ツールでデータを開きます（README 参照）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Shred it when the vault has been erased at the end of the contract.</source>
-        <translation type="unfinished"></translation>
+        <translation>契約終了時に予約データを消去したら、この用紙もシュレッダーで廃棄してください。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Recovery sheet — {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>復旧キー — {app}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vault: {name} — made on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>予約データ：{name} — 作成日 {date}</translation>
     </message>
 </context>
 <context>
@@ -2680,6 +2996,80 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+4"/>
         <source>(erased)</source>
         <translation>（消去済）</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="+550"/>
+        <source>Restore a backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup is copied to {path} and checked. Give the account and password of an account in the backup: it must open the copy.</source>
+        <translation>バックアップを {path} にコピーして検査します。バックアップに含まれるアカウントのアカウント名とパスワードを入力してください。そのアカウントでコピーを開けることを確かめます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup folder</source>
+        <translation>バックアップのフォルダ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>Choose the backup folder</source>
+        <translation>バックアップのフォルダを選択</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup &amp;folder</source>
+        <translation>バックアップのフォルダ(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Account</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The folder for the vault cannot be created.</source>
+        <translation>予約データのフォルダを作成できません。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No backup there: choose a resdesk-backup-… folder that holds vault.db and vault.db.keys.</source>
+        <translation>そこにバックアップがありません。vault.db と vault.db.keys が入った resdesk-backup-… フォルダを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup is damaged; try an older backup.</source>
+        <translation>バックアップが壊れています。より古いバックアップを試してください。</translation>
     </message>
 </context>
 <context>
@@ -3476,7 +3866,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+31"/>
         <source>Saved {path}; it is entered in the register of copies.</source>
-        <translation>{path} を保存しました。持ち出し記録簿に登録済みです。</translation>
+        <translation>{path} を保存しました。写しの管理簿に登録済みです。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3608,6 +3998,229 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
+    <name>SlotsPage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="-513"/>
+        <source>The first slots</source>
+        <translation>最初の予約枠</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the slots from a weekly pattern, or import the CSV file the ward sent. Holidays are skipped. You can plan more later under Slot planning.</source>
+        <translation>曜日と時間帯のパターンから予約枠を作るか、区から届いたCSVファイルを取り込みます。祝日は除きます。あとから「予約枠の計画」で追加できます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Generate from a weekly pattern</source>
+        <translation>曜日と時間帯から作成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate slots</source>
+        <translation>予約枠を作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a CSV file</source>
+        <translation>CSVファイルを取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import slots from a CSV file</source>
+        <translation>CSVファイルから予約枠を取り込む</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Center names, one per line</source>
+        <translation>地域センター名（1行に1つ）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One center per line</source>
+        <translation>1行に1つの地域センター</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First day</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mon</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First slot starts</source>
+        <translation>最初の予約枠の開始時刻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last slot ends</source>
+        <translation>最後の予約枠の終了時刻</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minutes per slot</source>
+        <translation>1枠の分数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seats per slot</source>
+        <translation>1枠の定員</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Centers</source>
+        <translation>地域センター(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>開始日(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>終了日(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>曜日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours</source>
+        <translation>時間帯(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every</source>
+        <translation>間隔(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ats per slot</source>
+        <translation>1枠の定員(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;hoose CSV file…</source>
+        <translation>CSVファイルを選択(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the CSV file</source>
+        <translation>CSVファイルを選択</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the import will add</source>
+        <translation>取り込みで追加される内容</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The same CSV as &apos;resdesk slots import&apos;: center, date, start, end, capacity. The centers named in it are added.</source>
+        <translation>「resdesk slots import」と同じCSV（地域センター、日付、開始、終了、定員）です。記載された地域センターは追加されます。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the slots CSV file</source>
+        <translation>予約枠のCSVファイルを選択</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSVファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{new} new slots; new centers: {names}</source>
+        <translation>新しい予約枠 {new} 件。新しい地域センター：{names}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{errors} lines have problems: fix the file and choose it again.</source>
+        <translation>{errors} 行に問題があります。ファイルを修正してから選び直してください。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the CSV file first, or skip this step.</source>
+        <translation>先にCSVファイルを選ぶか、この手順を省略してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has problems: fix it and choose it again.</source>
+        <translation>ファイルに問題があります。修正してから選び直してください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the name of at least one center, one per line.</source>
+        <translation>地域センター名を1行に1つ、少なくとも1つ入力してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slots cannot be made in the past; start today or later.</source>
+        <translation>過去の予約枠は作れません。今日以降の日付から始めてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last day must be after the first, at most a year later.</source>
+        <translation>終了日は開始日より後、1年以内にしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick at least one day of the week.</source>
+        <translation>曜日を1つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last slot must end after the first one starts.</source>
+        <translation>終了時刻は開始時刻より後にしてください。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsTableModel</name>
     <message>
         <location filename="../../ui/dashboard.py" line="-357"/>
@@ -3668,7 +4281,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SupervisorForm</name>
     <message>
-        <location filename="../../ui/new_vault.py" line="-187"/>
+        <location filename="../../ui/new_vault.py" line="-185"/>
         <source>The new vault will be created at {path}.</source>
         <translation>新しい予約データを {path} に作成します。</translation>
     </message>
@@ -3705,7 +4318,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+34"/>
         <source>The folder for the vault cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>予約データのフォルダを作成できません。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3726,6 +4339,24 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+1"/>
         <source>Choose another password (not the account name, not a common one).</source>
         <translation>別のパスワードにしてください（アカウント名やよく使われるものは使えません）。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="-402"/>
+        <source>The first supervisor</source>
+        <translation>最初の責任者</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account sets up the vault and adds the other accounts. Choose a password only you know, and add a second supervisor later so that each of you can reset the other&apos;s password.</source>
+        <translation>このアカウントで予約データを設定し、ほかのアカウントを追加します。自分だけが知っているパスワードを選んでください。あとで2人目の責任者を追加しておくと、互いのパスワードをリセットできます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;reate the vault</source>
+        <translation>予約データを作成(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3817,7 +4448,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="-59"/>
         <source>No-show</source>
-        <translation>不参加</translation>
+        <translation>不来場</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3933,7 +4564,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+20"/>
         <source>End of day: mark no-shows…</source>
-        <translation>終業：未来場を不参加にする…</translation>
+        <translation>終業：未来場を不来場にする…</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4074,7 +4705,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+1"/>
         <source>Marked as a no-show ({time}).</source>
-        <translation>不参加として記録済みです（{time}）。</translation>
+        <translation>不来場として記録済みです（{time}）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4140,7 +4771,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+1"/>
         <source>Marked no-show: {time}, {name}.</source>
-        <translation>不参加を記録しました：{time}、{name}</translation>
+        <translation>不来場を記録しました：{time}、{name}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4160,12 +4791,12 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     <message>
         <location line="+4"/>
         <source>Mark the {count} remaining booking(s) of ended slots at {center} on {date} as no-show?</source>
-        <translation>{center} の {date} の終了した枠で未来場の予約 {count} 件を不参加にしますか？</translation>
+        <translation>{center} の {date} の終了した枠で未来場の予約 {count} 件を不来場にしますか？</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{count} booking(s) marked no-show.</source>
-        <translation>{count} 件を不参加にしました。</translation>
+        <translation>{count} 件を不来場にしました。</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4244,6 +4875,23 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+1"/>
         <source>This password is too common; choose another one.</source>
         <translation>よく使われるパスワードです。別のものにしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="+71"/>
+        <source>Something went wrong inside Reservation Desk. Bookings are saved whole or not at all, so nothing was saved half-way; a booking that was not confirmed on screen was not saved.
+
+Check the last booking in the search tab, then carry on. If it happens again, close the window, start it again and tell the supervisor.</source>
+        <translation>Reservation Desk の内部で問題が起きました。予約は全部保存されるか、まったく保存されないかのどちらかなので、途中まで保存されたものはありません。画面で確定を確認できなかった予約は保存されていません。
+
+検索タブで直前の予約を確認してから、作業を続けてください。繰り返し起きる場合は、画面を閉じて起動し直し、責任者に伝えてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A report without personal data was saved in {path}.</source>
+        <translation>個人情報を含まない報告を {path} に保存しました。</translation>
     </message>
 </context>
 <context>
@@ -4365,47 +5013,9 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
 </context>
 <context>
-    <name>run_app</name>
-    <message>
-        <location filename="../../ui/app.py" line="+54"/>
-        <source>There is no vault at {path}.</source>
-        <translation>{path} に予約データがありません。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create a new vault here, or open an existing vault file.</source>
-        <translation>ここで新しい予約データを作成するか、既存の予約データのファイルを開いてください。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Create a new vault…</source>
-        <translation>新しい予約データを作成…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open a vault file…</source>
-        <translation>予約データのファイルを開く…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Quit</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Open a vault</source>
-        <translation>予約データを開く</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Vault (*.db);;All files (*)</source>
-        <translation>予約データ (*.db);;すべてのファイル (*)</translation>
-    </message>
-</context>
-<context>
     <name>status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="-71"/>
+        <location line="-71"/>
         <source>Booked</source>
         <translation>予約済</translation>
     </message>
