@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ui.app import choose_ui_font
+from ui.help import user_guide_path
 from ui.i18n import install_translator
 from ui.login import LoginDialog
 
@@ -24,10 +25,13 @@ def check_window_toolkit() -> str:
     if install_translator(app, "ja") is None:
         raise RuntimeError("the Japanese catalogue resdesk_ja.qm was not found")
     family = choose_ui_font(app)
+    guides = [language for language in ("ja", "en") if user_guide_path(language) is not None]
+    if guides != ["ja", "en"]:
+        raise RuntimeError("the user guides (F1) are missing from this installation")
     dialog = LoginDialog(Path("self-test.db"))
     title = dialog.windowTitle()
     dialog.deleteLater()
     return (
         f"Qt {app.platformName()}, Japanese catalogue loaded (login: {title}), "
-        f"UI font {family or 'none found'}"
+        f"user guides found, UI font {family or 'none found'}"
     )
