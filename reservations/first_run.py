@@ -7,10 +7,9 @@ centers made from one weekly pattern.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 from reservations import errors
 from reservations.normalize import normalize_label
@@ -62,35 +61,11 @@ def center_names(text: str) -> list[str]:
     return names
 
 
-@dataclass(frozen=True)
-class SlotPattern:
-    """One weekly pattern for every center of a new vault."""
-
-    first: dt.date
-    last: dt.date
-    weekdays: frozenset[int]
-    start: dt.time
-    end: dt.time
-    every_minutes: int
-    capacity: int
-
-    def request(self, center: str) -> GenerationRequest:
-        return GenerationRequest(
-            center=center,
-            first=self.first,
-            last=self.last,
-            weekdays=self.weekdays,
-            start=self.start,
-            end=self.end,
-            every_minutes=self.every_minutes,
-            capacity=self.capacity,
-        )
-
-
 def plan_first_slots(
-    session: Session, names: Sequence[str], pattern: SlotPattern
+    session: Session, names: Sequence[str], pattern: GenerationRequest
 ) -> list[GenerationPlan]:
-    """Add the centers that do not exist yet, then make the pattern's slots in each.
+    """Add the centers that do not exist yet, then make the pattern's slots in each
+    (``pattern`` is one request whose center is replaced by each name).
 
     Every step is its own audited unit of work through ``SlotPlanningService``.  Doing it
     again after a failure (a date in the past, say) is safe: centers that exist are reused
@@ -102,5 +77,5 @@ def plan_first_slots(
     for name in names:
         if name not in known:
             known.add(planning.add_center(name).name)
-        plans.append(planning.generate(pattern.request(name)))
+        plans.append(planning.generate(replace(pattern, center=name)))
     return plans

@@ -47,16 +47,13 @@ from reservations.statistics import Counts, Group, Grouping, Statistics, Statist
 from ui.bar_chart import Bar, BarChart
 from ui.i18n import error_text
 from ui.models import ObjectRole
+from ui.qt_dates import qdate
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 def _day(date: QDate) -> dt.date:
     return dt.date(date.year(), date.month(), date.day())
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _weekday(day: dt.date) -> str:
@@ -315,8 +312,8 @@ class DashboardPanel(QWidget):
             ):
                 widget.setEnabled(False)
             return
-        self.from_date.setDate(_qdate(first))
-        self.to_date.setDate(_qdate(last))
+        self.from_date.setDate(qdate(first))
+        self.to_date.setDate(qdate(last))
         self.center_combo.clear()
         self.center_combo.addItem(self.tr("All centers"), None)
         for center in centers:
@@ -335,8 +332,8 @@ class DashboardPanel(QWidget):
     def set_period(self, first: dt.date, last: dt.date) -> None:
         """Show ``first`` to ``last`` (one refresh, not one per date)."""
         self._loading = True
-        self.from_date.setDate(_qdate(first))
-        self.to_date.setDate(_qdate(last))
+        self.from_date.setDate(qdate(first))
+        self.to_date.setDate(qdate(last))
         self._loading = False
         self.refresh()
 

@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,13 +43,15 @@ from reservations.accounts import AccountService, normalize_account_name
 from reservations.backup import BACKUP_PREFIX, restore
 from reservations.contract import Contract, ContractService
 from reservations.domain import Role, now_jst
-from reservations.first_run import SlotPattern, center_names, initial_password, plan_first_slots
+from reservations.first_run import center_names, initial_password, plan_first_slots
 from reservations.keyslots import DEFAULT_KDF, KdfParams
 from reservations.session import Session, start_session
+from reservations.slot_planning import GenerationRequest
 from reservations.slots import ImportAction, ImportPreview, SlotService, read_csv_file
 from reservations.vault import Vault
 from ui.i18n import error_text
 from ui.new_vault import RecoverySheet, SupervisorForm
+from ui.qt_dates import pydate, pytime, qdate
 from ui.slot_planning import ImportPreviewModel
 
 _ERROR_STYLE = "color: #b00020;"
@@ -91,20 +93,8 @@ def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     return row
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _pytime(value: QTime) -> dt.time:
-    return dt.time(value.hour(), value.minute())
-
-
 def _date_edit(name: str, accessible: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = QDateEdit(qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     _named(edit, name, accessible)
@@ -370,9 +360,9 @@ class ContractPage(_Page):
         return Contract(
             contractor=self.contractor_edit.text(),
             client=self.client_edit.text(),
-            start=_pydate(self.start_edit.date()),
-            end=_pydate(self.end_edit.date()),
-            retention_end=_pydate(self.retention_edit.date()),
+            start=pydate(self.start_edit.date()),
+            end=pydate(self.end_edit.date()),
+            retention_end=pydate(self.retention_edit.date()),
             year_end_closure=self.year_end_check.isChecked(),
         )
 
@@ -550,8 +540,8 @@ class SlotsPage(_Page):
                 first = contract.start
             if contract.end is not None and contract.end >= first:
                 last = min(contract.end, first + dt.timedelta(days=365))
-        self.first_edit.setDate(_qdate(first))
-        self.last_edit.setDate(_qdate(last))
+        self.first_edit.setDate(qdate(first))
+        self.last_edit.setDate(qdate(last))
 
     # -- import ------------------------------------------------------------------------------
 
@@ -599,15 +589,17 @@ class SlotsPage(_Page):
 
     # -- saving ------------------------------------------------------------------------------
 
-    def pattern(self) -> SlotPattern:
-        return SlotPattern(
-            first=_pydate(self.first_edit.date()),
-            last=_pydate(self.last_edit.date()),
+    def pattern(self) -> GenerationRequest:
+        """One request for every center typed (``plan_first_slots`` fills in each name)."""
+        return GenerationRequest(
+            center="",
+            first=pydate(self.first_edit.date()),
+            last=pydate(self.last_edit.date()),
             weekdays=frozenset(
                 number for number, check in enumerate(self.weekday_checks) if check.isChecked()
             ),
-            start=_pytime(self.start_time.time()),
-            end=_pytime(self.end_time.time()),
+            start=pytime(self.start_time.time()),
+            end=pytime(self.end_time.time()),
             every_minutes=self.every_spin.value(),
             capacity=self.capacity_spin.value(),
         )

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -64,6 +63,7 @@ from ui.callbacks import CallbackTableModel, configure_callback_view
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text
 from ui.models import ObjectRole
+from ui.qt_dates import pydate, pytime, qdate
 
 Index = QModelIndex | QPersistentModelIndex
 _GREY = QBrush(QColor("#777777"))
@@ -73,18 +73,6 @@ _ERROR_BACKGROUND = QBrush(QColor("#fde7ea"))
 _NEW_BACKGROUND = QBrush(QColor("#e8f5e9"))
 _UPDATE_BACKGROUND = QBrush(QColor("#fff4d6"))
 _ERROR_STYLE = "color: #b00020;"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _pytime(value: QTime) -> dt.time:
-    return dt.time(value.hour(), value.minute())
 
 
 # -- models ----------------------------------------------------------------------------------
@@ -601,7 +589,7 @@ class SlotPlanningPanel(QWidget):
         return page
 
     def _date_edit(self, name: str, accessible: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
+        edit = QDateEdit(qdate(day))
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
@@ -638,11 +626,11 @@ class SlotPlanningPanel(QWidget):
         )
         return GenerationRequest(
             center=center,
-            first=_pydate(self.from_date.date()),
-            last=_pydate(self.to_date.date()),
+            first=pydate(self.from_date.date()),
+            last=pydate(self.to_date.date()),
             weekdays=frozenset(n for n, box in enumerate(self.weekday_boxes) if box.isChecked()),
-            start=_pytime(self.start_time.time()),
-            end=_pytime(self.end_time.time()),
+            start=pytime(self.start_time.time()),
+            end=pytime(self.end_time.time()),
             every_minutes=self.every_spin.value(),
             capacity=self.capacity_spin.value(),
             skip_holidays=self.holidays_box.isChecked(),
@@ -742,12 +730,12 @@ class SlotPlanningPanel(QWidget):
         page = QWidget()
         page.setObjectName("planDayPage")
         today = self._session.now().date()
-        self.day_date = QDateEdit(_qdate(today))
+        self.day_date = QDateEdit(qdate(today))
         self.day_date.setObjectName("planDayDate")
         self.day_date.setAccessibleName(self.tr("Day"))
         self.day_date.setCalendarPopup(True)
         self.day_date.setDisplayFormat("yyyy-MM-dd")
-        self.day_date.setMinimumDate(_qdate(today))
+        self.day_date.setMinimumDate(qdate(today))
         self.day_date.dateChanged.connect(lambda _d: self.reload_day())
 
         self.day_model = DaySlotModel(self)
@@ -838,10 +826,10 @@ class SlotPlanningPanel(QWidget):
         return page
 
     def current_day(self) -> dt.date:
-        return _pydate(self.day_date.date())
+        return pydate(self.day_date.date())
 
     def set_day(self, day: dt.date) -> None:
-        self.day_date.setDate(_qdate(day))
+        self.day_date.setDate(qdate(day))
 
     def reload_day(self) -> None:
         if not hasattr(self, "day_model"):

@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -59,6 +58,7 @@ from reservations.verification import (
 )
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text, status_text
+from ui.qt_dates import qdate
 
 # QSettings key of the calling center (its id): kept until the operator chooses another.
 SETTINGS_KEY = "verification_center"
@@ -212,7 +212,7 @@ class VerificationPanel(QWidget):
         self.day_edit.setAccessibleName(self.tr("Day of the visit"))
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
-        self.day_edit.setDate(_qdate(self._session.now().date()))
+        self.day_edit.setDate(qdate(self._session.now().date()))
         # Tab leaves the day for the receipt number instead of walking year, month and day.
         self.day_edit.installEventFilter(self)
         day_label = QLabel(self.tr("&Day"))
@@ -541,7 +541,7 @@ class VerificationPanel(QWidget):
         return True
 
     def go_to_today(self) -> None:
-        self.day_edit.setDate(_qdate(self._session.now().date()))
+        self.day_edit.setDate(qdate(self._session.now().date()))
 
     def focus_receipt(self) -> None:
         self.receipt_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1124,10 +1124,6 @@ class VerificationPanel(QWidget):
             return Path(dialog.selectedFiles()[0])
         finally:
             dialog.deleteLater()
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _selected_row(view: QListView) -> int:
