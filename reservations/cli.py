@@ -763,6 +763,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Before any key or password is in memory: a crash must not write them to a core file.
     disable_core_dumps()
+    # The windowed build (ReservationDesk.exe) has no console: messages go nowhere rather
+    # than failing on a missing stream.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     out = Output(json_mode=False, out=sys.stdout, err=sys.stderr)
     try:
         rest, out.json_mode, db_arg = _split_global_options(sys.argv[1:] if argv is None else argv)

@@ -158,6 +158,19 @@ def run_self_test(
             shutil.rmtree(result.folder)
             return f"encrypted backup of {result.reservations} reservation(s) reopened"
 
+        def handover() -> str:
+            import pikepdf
+
+            from reservations.handover import HandoverService
+            from reservations.session import Session
+
+            session = state["session"]
+            assert isinstance(session, Session)
+            result = HandoverService(session).export(work / "handover", PASSWORD)
+            with pikepdf.open(result.folder / "handover.pdf", password=PASSWORD) as pdf:
+                attached = sorted(pdf.attachments)
+            return f"AES-256 ledger opened with its password, attachments {', '.join(attached)}"
+
         def erase() -> str:
             from reservations.erasure import ErasureService
             from reservations.session import Session
@@ -184,6 +197,7 @@ def run_self_test(
             ("day roster PDF", roster),
             ("audit chain", audit),
             ("backup", backup),
+            ("handover package", handover),
             ("certified erasure", erase),
         ]
         for what, step in steps:

@@ -1569,3 +1569,12 @@ JA_BY_CONTEXT.update(
         ): "利用の手引き（user-guide.{language}.md）がこのインストールに見つかりません。",
     }
 )
+JA_BY_CONTEXT.update(
+    {
+        ("RecoverySheet", "Not printed"): "印刷しませんでした",
+        (
+            "RecoverySheet",
+            "This printer writes a file; the recovery key must never be stored in a file. Choose a paper printer, or write the key down by hand.",
+        ): "このプリンターはファイルに出力します。復旧キーをファイルに保存してはいけません。紙に印刷するプリンターを選ぶか、キーを手で書き写してください。",
+    }
+)

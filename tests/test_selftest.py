@@ -31,6 +31,7 @@ def test_self_test_passes_and_says_what_it_checked() -> None:
         "day roster PDF",
         "audit chain",
         "backup",
+        "handover package",
         "certified erasure",
         "extra layer: fine",
     ):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from reservations import errors
+from reservations import APP_NAME, errors
 from reservations.hardening import disable_core_dumps
 from reservations.paths import vault_path_from
 from reservations.session import Session
@@ -99,7 +99,21 @@ def run_app(db_arg: str | None) -> int:
     settings = QSettings()
     install_translator(app, str(settings.value("language", DEFAULT_LANGUAGE)))
     choose_ui_font(app)
-    db_path = vault_path_from(db_arg)
+    try:
+        return _start(app, settings, db_arg)
+    except errors.ReservationError as exc:
+        # Before the main window runs (a busy or damaged vault while it is being built): one
+        # sentence in a box, never a traceback, also in the windowed build without a console.
+        from PySide6.QtWidgets import QMessageBox
+
+        from ui.i18n import error_text
+
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        return int(exc.exit_code)
+
+
+def _start(app: QApplication, settings: QSettings, db_arg: str | None) -> int:
+    db_path = _remembered_vault(settings, db_arg)
     opened: tuple[Vault, Session] | None = None
     account = ""
     if not db_path.exists():
@@ -118,9 +132,26 @@ def run_app(db_arg: str | None) -> int:
         if not accepted or login.vault is None or login.session is None:
             return int(errors.ExitCode.AUTHENTICATION)
         opened = (login.vault, login.session)
+    # Only a path, nothing personal: the next start opens the same vault without the wizard.
+    settings.setValue(VAULT_PATH_KEY, str(opened[0].db_path.absolute()))
     desk = _Desk(app, settings)
     desk.open(*opened)
     return int(app.exec())
+
+
+VAULT_PATH_KEY = "vault_path"
+
+
+def _remembered_vault(settings: QSettings, db_arg: str | None) -> Path:
+    """``--db`` / ``RESDESK_DB`` / the default; else the vault last opened in this window
+    when the default has none (a vault opened from another folder with the wizard)."""
+    db_path = vault_path_from(db_arg)
+    if db_arg or os.environ.get("RESDESK_DB") or db_path.exists():
+        return db_path
+    remembered = settings.value(VAULT_PATH_KEY)
+    if isinstance(remembered, str) and remembered and Path(remembered).exists():
+        return Path(remembered)
+    return db_path
 
 
 class _Desk:

@@ -95,15 +95,23 @@ def install_crash_handler(
         box.exec()
 
     shown = show or show_dialog
+    showing = [False]
 
     def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
         log = write_crash_log(crash_report(kind, tb), folder)
+        if showing[0]:
+            # The same error again from inside the open dialog's event loop (a paint, a
+            # timer): logged, but one dialog is enough.
+            return
+        showing[0] = True
         try:
             shown(crash_text(log))
         except Exception:  # noqa: BLE001 - a failing dialog must not recurse into here
             pass
+        finally:
+            showing[0] = False
 
     sys.excepthook = handle

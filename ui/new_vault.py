@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -213,8 +214,22 @@ class RecoverySheet(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("recoveryPrintDialog")
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_sheet(printer)
+        # The key must never become a file: no "print to file" (PDF), and a printer that
+        # writes a file (Microsoft Print to PDF) is refused below.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat or printer.outputFileName():
+            QMessageBox.warning(
+                self,
+                self.tr("Not printed"),
+                self.tr(
+                    "This printer writes a file; the recovery key must never be stored in a "
+                    "file. Choose a paper printer, or write the key down by hand."
+                ),
+            )
+            return
+        self.print_sheet(printer)
 
     def forget(self) -> None:
         """Take the key off the screen once it is in the safe."""

@@ -18,7 +18,11 @@ def check_window_toolkit() -> str:
     """Qt starts (offscreen when there is no display), the Japanese catalogue loads, a
     Japanese UI font is found and the login window builds: what a frozen build most often
     lacks (a platform plugin, a data file)."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    # Offscreen only on a Linux machine without a display (CI): on Windows the real
+    # platform plugin (qwindows) is what a broken build would lack.
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)

@@ -975,7 +975,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+224"/>
+        <location filename="../../ui/first_run.py" line="+214"/>
         <source>No vault on this PC yet</source>
         <translation>このPCにはまだ予約データがありません</translation>
     </message>
@@ -1461,7 +1461,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+195"/>
+        <location filename="../../ui/dashboard.py" line="+192"/>
         <source>First day</source>
         <translation>開始日</translation>
     </message>
@@ -1610,7 +1610,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>DaySlotModel</name>
     <message>
-        <location filename="../../ui/slot_planning.py" line="+238"/>
+        <location filename="../../ui/slot_planning.py" line="+226"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
@@ -1638,7 +1638,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+333"/>
+        <location filename="../../ui/first_run.py" line="+335"/>
         <source>The vault is ready</source>
         <translation>予約データの準備ができました</translation>
     </message>
@@ -1759,7 +1759,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-616"/>
+        <location filename="../../ui/first_run.py" line="-618"/>
         <source>Welcome to {app}</source>
         <translation>{app} へようこそ</translation>
     </message>
@@ -2495,7 +2495,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>OpenPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+578"/>
+        <location filename="../../ui/first_run.py" line="+580"/>
         <source>Open a vault file</source>
         <translation>予約データのファイルを開く</translation>
     </message>
@@ -2869,7 +2869,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-423"/>
+        <location filename="../../ui/first_run.py" line="-425"/>
         <source>The recovery sheet</source>
         <translation>復旧キー</translation>
     </message>
@@ -2882,7 +2882,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../ui/new_vault.py" line="+137"/>
+        <location filename="../../ui/new_vault.py" line="+138"/>
         <source>This is the vault&apos;s recovery key. It opens the data without any password. Write it down or print it now, keep it in the locked safe, and never store it on this PC. It will not be shown again.</source>
         <translation>これは予約データの復旧キーです。パスワードなしでデータを開くことができます。いま書き写すか印刷して、施錠できる金庫に保管してください。このPCには保存しないでください。この画面は二度と表示されません。</translation>
     </message>
@@ -2941,11 +2941,21 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <source>Vault: {name} — made on {date}</source>
         <translation>予約データ：{name} — 作成日 {date}</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Not printed</source>
+        <translation>印刷しませんでした</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This printer writes a file; the recovery key must never be stored in a file. Choose a paper printer, or write the key down by hand.</source>
+        <translation>このプリンターはファイルに出力します。復旧キーをファイルに保存してはいけません。紙に印刷するプリンターを選ぶか、キーを手で書き写してください。</translation>
+    </message>
 </context>
 <context>
     <name>RecoverySheetDialog</name>
     <message>
-        <location line="+37"/>
+        <location line="+21"/>
         <source>Recovery sheet</source>
         <translation>復旧キー</translation>
     </message>
@@ -3001,7 +3011,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>RestorePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+550"/>
+        <location filename="../../ui/first_run.py" line="+552"/>
         <source>Restore a backup</source>
         <translation>バックアップから復元</translation>
     </message>
@@ -4000,7 +4010,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotsPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-513"/>
+        <location filename="../../ui/first_run.py" line="-515"/>
         <source>The first slots</source>
         <translation>最初の予約枠</translation>
     </message>
@@ -4185,7 +4195,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>{errors} 行に問題があります。ファイルを修正してから選び直してください。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Choose the CSV file first, or skip this step.</source>
         <translation>先にCSVファイルを選ぶか、この手順を省略してください。</translation>
     </message>
@@ -4281,7 +4291,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SupervisorForm</name>
     <message>
-        <location filename="../../ui/new_vault.py" line="-185"/>
+        <location filename="../../ui/new_vault.py" line="-199"/>
         <source>The new vault will be created at {path}.</source>
         <translation>新しい予約データを {path} に作成します。</translation>
     </message>
@@ -4344,7 +4354,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SupervisorPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-402"/>
+        <location filename="../../ui/first_run.py" line="-404"/>
         <source>The first supervisor</source>
         <translation>最初の責任者</translation>
     </message>
