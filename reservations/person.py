@@ -333,7 +333,15 @@ class PersonRequestService:
         correction = Correction(digits, made, clean_reason, at, s.account.name, contract)
         if notice_out is None:
             return correction
-        pages = self.write_correction_notice(correction, notice_out, overwrite=overwrite)
+        try:
+            pages = self.write_correction_notice(correction, notice_out, overwrite=overwrite)
+        except errors.ReservationError as exc:
+            # The correction itself is committed: say so, or a retry would only be told that
+            # the booking "already holds these values".
+            raise type(exc)(
+                f"The correction of booking {format_receipt(digits)} was saved, but its notice "
+                f"was not printed: {exc.message}"
+            ) from None
         return Correction(
             digits, made, clean_reason, at, s.account.name, contract, notice_out, pages
         )

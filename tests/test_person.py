@@ -243,6 +243,27 @@ def test_a_formal_correction_changes_the_fields_and_prints_before_and_after(
     assert len(copies) == 1 and copies[0].people == 1
 
 
+def test_a_notice_that_fails_after_the_correction_says_the_correction_was_saved(
+    test_vault: TestVault,
+    supervisor: Session,
+    service: PersonRequestService,
+    people: People,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> int:
+        raise errors.DiskFull("The disk holding the folder is full; free some space.")
+
+    monkeypatch.setattr(service, "write_correction_notice", disk_full)
+    with pytest.raises(errors.DiskFull, match="was saved, but its notice was not printed"):
+        service.correct(
+            people.person.receipt_display,
+            PersonChanges(given_name="瑠璃"),
+            "名の漢字が誤っていた",
+            notice_out=test_vault.path.parent / "correction.pdf",
+        )
+    assert BookingService(supervisor).get(people.person.receipt).given_name == "瑠璃"
+
+
 def test_a_correction_needs_a_clean_reason_and_a_real_change(
     supervisor: Session, service: PersonRequestService, people: People, tmp_path: Path
 ) -> None:

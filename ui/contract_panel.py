@@ -17,6 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -360,11 +361,17 @@ class ContractPanel(QWidget):
         return text if ok else None
 
     def _run(self, action: Callable[[], T]) -> T | None:
+        # A backup, a handover of thousands of bookings or an erasure takes seconds on this
+        # (the window's) thread: the busy cursor says the window is working, not hung.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return action()
         except errors.ReservationError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), error_text(exc))
-            return None
+            problem = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        QMessageBox.warning(self, self.tr("Not done"), error_text(problem))
+        return None
 
     def back_up(self) -> None:
         from reservations.backup import BackupService
