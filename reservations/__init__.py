@@ -6,20 +6,25 @@ This package never imports Qt.
 
 from __future__ import annotations
 
+import functools
+
 APP_NAME = "Reservation Desk"
 DISTRIBUTION = "reservation-desk"
 
 
-def _version() -> str:
+@functools.cache
+def version() -> str:
     """The version written in pyproject.toml, the one place it is kept.
 
     Installed (``pip install -e .``, the frozen build bundles the metadata) it comes from the
-    package metadata; run from a bare source tree, from pyproject.toml itself.
+    package metadata; run from a bare source tree, from pyproject.toml itself.  Read on first
+    use, not at import: importing ``importlib.metadata`` costs about 20 ms of every start.
     """
-    from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
 
     try:
-        return version(DISTRIBUTION)
+        return installed_version(DISTRIBUTION)
     except PackageNotFoundError:
         import tomllib
         from pathlib import Path
@@ -31,4 +36,8 @@ def _version() -> str:
             return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # ``from reservations import __version__`` still works, computed when first asked for.
+    if name == "__version__":
+        return version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,13 +13,9 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -28,8 +24,7 @@ from reportlab.platypus import (
 
 from reservations.anchor import Anchor
 from reservations.audit import AuditEntry
-from reservations.domain import JST
-from reservations.fonts import PdfFont
+from reservations.fonts import PdfFont, japanese_style
 
 TITLE = "監査ログ（操作記録）"
 HOW_TO_CHECK = (
@@ -40,7 +35,6 @@ HOW_TO_CHECK = (
 )
 FOOTER_NOTICE = "個人情報を含みません（対象は受付番号・予約枠・アカウント名のみ）"
 _ROWS_PER_TABLE = 200  # one Table per chunk: reportlab splits long tables slowly
-_MARGIN = 15 * mm
 
 
 @dataclass(frozen=True)
@@ -53,52 +47,25 @@ class PdfHeader:
 
 
 def _style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=size * 1.3, wordWrap="CJK", **kw
-    )
+    return japanese_style(name, font, size, **kw)
 
 
 def render_audit_pdf(
     entries: list[AuditEntry], header: PdfHeader, out: IO[bytes], font: PdfFont
 ) -> int:
     """Draw the entries as an A4 landscape PDF into ``out``; returns the number of pages."""
-    from reservations.files import landscape_footer, numbered_canvas
+    from reservations.files import render_landscape_list
 
-    page_w, page_h = landscape(A4)
-    width = page_w - 2 * _MARGIN
-    frame = Frame(
-        _MARGIN,
-        20 * mm,
-        width,
-        page_h - 20 * mm - 15 * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc = BaseDocTemplate(
+    return render_landscape_list(
         out,
-        pagesize=landscape(A4),
-        pageTemplates=[PageTemplate("audit", [frame])],
         title=TITLE,
         subject="Audit trail export",
-        creator="Reservation Desk",
-        author="",
-        initialFontName=font.name,
+        notice=f"{TITLE} ・ {FOOTER_NOTICE}",
+        font=font.name,
+        generated_at=header.generated_at,
+        account=header.account,
+        story=lambda width, stamp: _story(entries, header, font.name, width, stamp),
     )
-    generated = header.generated_at.astimezone(JST)
-    stamp = f"作成 {generated:%Y-%m-%d %H:%M}（日本時間） ・ 作成者 {header.account}"
-    counted: list[int] = []
-    doc.build(
-        _story(entries, header, font.name, width, stamp),
-        canvasmaker=numbered_canvas(
-            landscape_footer(
-                font.name, f"{TITLE} ・ {FOOTER_NOTICE}", stamp, landscape(A4)[0], _MARGIN
-            ),
-            counted,
-        ),
-    )
-    return counted[0]
 
 
 def _story(

@@ -13,22 +13,17 @@ from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from reservations.domain import JST
-from reservations.files import landscape_footer, numbered_canvas
-from reservations.fonts import PdfFont
+from reservations.files import render_landscape_list
+from reservations.fonts import PdfFont, japanese_style
 
 if TYPE_CHECKING:
     from reservations.slot_planning import Callback
@@ -48,14 +43,11 @@ OUTCOME_JA = {
     "kept": "そのまま",
 }
 _WEEKDAYS = "月火水木金土日"
-_MARGIN = 15 * mm
 _ROWS_PER_TABLE = 200
 
 
 def _style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=size * 1.3, wordWrap="CJK", **kw
-    )
+    return japanese_style(name, font, size, **kw)
 
 
 def render_callback_pdf(
@@ -68,41 +60,16 @@ def render_callback_pdf(
     title: str = "",
 ) -> int:
     """Draw the list as an A4 landscape PDF into ``out``; returns the number of pages."""
-    page_w, page_h = landscape(A4)
-    width = page_w - 2 * _MARGIN
-    frame = Frame(
-        _MARGIN,
-        20 * mm,
-        width,
-        page_h - 20 * mm - 15 * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc = BaseDocTemplate(
+    return render_landscape_list(
         out,
-        pagesize=landscape(A4),
-        pageTemplates=[PageTemplate("callbacks", [frame])],
         title=TITLE,
         subject="Call-back list",
-        creator="Reservation Desk",
-        author="",
-        initialFontName=font.name,
+        notice=f"{TITLE} ・ {FOOTER_NOTICE}",
+        font=font.name,
+        generated_at=generated_at,
+        account=account,
+        story=lambda width, stamp: _story(callbacks, font.name, width, stamp, title),
     )
-    generated = generated_at.astimezone(JST)
-    stamp = f"作成 {generated:%Y-%m-%d %H:%M}（日本時間） ・ 作成者 {account}"
-    counted: list[int] = []
-    doc.build(
-        _story(callbacks, font.name, width, stamp, title),
-        canvasmaker=numbered_canvas(
-            landscape_footer(
-                font.name, f"{TITLE} ・ {FOOTER_NOTICE}", stamp, landscape(A4)[0], _MARGIN
-            ),
-            counted,
-        ),
-    )
-    return counted[0]
 
 
 def _slot_text(c: Callback) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from reservations import __version__, errors
+from reservations import errors
 from reservations.errors import EXIT_CODE_TABLE, ExitCode
 
 if TYPE_CHECKING:
@@ -102,6 +102,16 @@ def _split_global_options(argv: Sequence[str]) -> tuple[list[str], bool, str | N
     return rest, json_mode, db
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, read only when asked for (see ``reservations.version``)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from reservations import version
+
+        sys.stdout.write(f"resdesk {version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="resdesk",
@@ -116,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"resdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--self-test",
         action="store_true",

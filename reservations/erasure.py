@@ -303,8 +303,11 @@ class ErasureService:
             # The last entry the vault will ever hold: the erasure was started, by whom.
             s.audit(uow, "erase", "vault", "started, forced" if plan.blockers else "started")
             uow.commit()
-        # Again, so that the certificate carries the erase entry's own hash: the chain's end.
-        plan = self.plan()
+        # The certificate carries the erase entry's own hash: the chain's end.
+        with s.store.unit_of_work(write=False) as uow:
+            latest = uow.audit_latest()
+        if latest is not None:
+            plan = replace(plan, audit_entries=latest.seq, last_audit_hash=latest.hash)
         with atomic_file(certificate, overwrite=False) as stream:
             # Closed first: closing checkpoints the WAL into the database file, and the
             # hashes must be those of the files as they are destroyed.

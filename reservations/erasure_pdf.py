@@ -30,7 +30,7 @@ from reportlab.platypus import (
 from reservations.domain import JST
 from reservations.erasure import METHOD, ErasureResult, Handover
 from reservations.files import numbered_canvas
-from reservations.fonts import PdfFont
+from reservations.fonts import PdfFont, japanese_style
 
 TITLE = "データ消去証明書"
 ITEMS = (
@@ -43,8 +43,7 @@ _SHADE = colors.HexColor("#EEEEEE")
 
 
 def _style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
-    kw.setdefault("leading", size * 1.45)
-    return ParagraphStyle(name, fontName=font, fontSize=size, wordWrap="CJK", **kw)
+    return japanese_style(name, font, size, line_spacing=1.45, **kw)
 
 
 def _jp_time(value: Any) -> str:

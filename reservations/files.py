@@ -10,6 +10,7 @@ file's SHA-256 there, so no copy is published without its register entry.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -149,15 +150,44 @@ def numbered_canvas(
     return NumberedCanvas
 
 
-def landscape_footer(
-    font: str, notice: str, stamp: str, page_width: float, margin: float
-) -> Callable[[Canvas, int, int], None]:
-    """The footer of the A4 landscape lists (audit export, call-back list): a rule, what the
-    document is and whether it holds personal data, who made it when, and "n / N"."""
+def render_landscape_list(
+    out: IO[bytes],
+    *,
+    title: str,
+    subject: str,
+    notice: str,
+    font: str,
+    generated_at: dt.datetime,
+    account: str,
+    story: Callable[[float, str], list[Any]],
+) -> int:
+    """An A4 landscape list (audit export, call-back list): ``story(width, stamp)`` gives the
+    flowables; every page gets a footer with what the document is (``notice``), who made it
+    when, and "n / N".  Returns the number of pages."""
     from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    left, right = margin, page_width - margin
+    from reservations.domain import JST
+
+    margin = 15 * mm
+    page_w, page_h = landscape(A4)
+    width = page_w - 2 * margin
+    frame = Frame(margin, 20 * mm, width, page_h - 35 * mm, 0, 0, 0, 0)
+    doc = BaseDocTemplate(
+        out,
+        pagesize=landscape(A4),
+        pageTemplates=[PageTemplate("list", [frame])],
+        title=title,
+        subject=subject,
+        creator="Reservation Desk",
+        author="",
+        initialFontName=font,
+    )
+    generated = generated_at.astimezone(JST)
+    stamp = f"作成 {generated:%Y-%m-%d %H:%M}（日本時間） ・ 作成者 {account}"
+    left, right = margin, page_w - margin
 
     def decorate(c: Canvas, page: int, total: int) -> None:
         c.saveState()
@@ -171,4 +201,6 @@ def landscape_footer(
         c.drawRightString(right, 8 * mm, f"{page} / {total}")
         c.restoreState()
 
-    return decorate
+    counted: list[int] = []
+    doc.build(story(width, stamp), canvasmaker=numbered_canvas(decorate, counted))
+    return counted[0]

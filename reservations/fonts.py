@@ -25,8 +25,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from reservations import errors
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
 
 FONT_ENV = "RESDESK_PDF_FONT"
 
@@ -160,3 +164,15 @@ def _registered(path: Path, subfont_index: int) -> PdfFont:
         raise _FontUnusable(f"it has no Japanese characters such as {missing[0]}")
     pdfmetrics.registerFont(font)
     return PdfFont(name, path, subfont_index)
+
+
+def japanese_style(
+    name: str, font: str, size: float, *, line_spacing: float = 1.3, **kw: Any
+) -> ParagraphStyle:
+    """A reportlab paragraph style for Japanese text in ``font``: lines break between any two
+    characters (``wordWrap="CJK"``), ``line_spacing`` times the size apart unless ``leading``
+    is given."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    kw.setdefault("leading", size * line_spacing)
+    return ParagraphStyle(name, fontName=font, fontSize=size, wordWrap="CJK", **kw)

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from reservations.contract import Contract
 from reservations.domain import JST, CopyKind, CopyStatus, Status
 from reservations.files import numbered_canvas
-from reservations.fonts import PdfFont
+from reservations.fonts import PdfFont, japanese_style
 from reservations.normalize import format_phone_national
 
 if TYPE_CHECKING:
@@ -141,9 +141,7 @@ class _Writer:
         return escape("".join(shown)).replace("\n", "<br/>")
 
     def style(self, name: str, size: float, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(
-            name, fontName=self.font, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw
-        )
+        return japanese_style(name, self.font, size, line_spacing=1.35, **kw)
 
     def table(
         self,

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reservations.booking import center_id_by_name
 from reservations.domain import JST, Center, CopyKind, Reservation, Status
 from reservations.files import check_destination, numbered_canvas
-from reservations.fonts import PdfFont, find_japanese_font
+from reservations.fonts import PdfFont, find_japanese_font, japanese_style
 from reservations.permissions import Permission
 from reservations.receipt import format_receipt
 from reservations.register import write_copy
@@ -264,9 +264,7 @@ def render_roster_pdf(
 
 
 def _style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw
-    )
+    return japanese_style(name, font, size, line_spacing=1.35, **kw)
 
 
 def _story(roster: Roster, font: str, width: float) -> list[Any]:

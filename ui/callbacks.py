@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,7 +37,7 @@ from reservations.session import Session
 from reservations.slot_planning import Callback, Outcome, SlotPlanningService
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text
-from ui.models import ObjectRole
+from ui.models import ItemTableModel
 from ui.move_dialog import MoveDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,25 +45,19 @@ _GREY = QBrush(QColor("#777777"))
 _UNREACHABLE = QBrush(QColor("#fff4d6"))
 
 
-class CallbackTableModel(QAbstractTableModel):
+class CallbackTableModel(ItemTableModel[Callback]):
     """Call-backs: number, receipt, name, kana, phone, original slot, reason, outcome."""
 
     NUMBER, RECEIPT, NAME, KANA, PHONE, SLOT, REASON, OUTCOME = range(8)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Callback] = []
-
     def set_callbacks(self, callbacks: Sequence[Callback]) -> None:
-        self.beginResetModel()
-        self._rows = list(callbacks)
-        self.endResetModel()
+        self.set_items(callbacks)
 
     def callbacks(self) -> list[Callback]:
-        return list(self._rows)
+        return self.items()
 
     def callback_at(self, row: int) -> Callback | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item_at(row)
 
     def row_of(self, callback_id: int) -> int:
         for row, callback in enumerate(self._rows):
@@ -81,17 +74,7 @@ class CallbackTableModel(QAbstractTableModel):
             Outcome.KEPT: self.tr("Kept (slot reopened)"),
         }[outcome]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("No."),
             self.tr("Receipt"),
@@ -101,34 +84,29 @@ class CallbackTableModel(QAbstractTableModel):
             self.tr("Original slot"),
             self.tr("Reason"),
             self.tr("Outcome"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            erased = self.tr("(erased)")
-            r = c.reservation
-            return (
-                str(c.id),
-                c.receipt_display,
-                r.name if r.name is not None else erased,
-                r.kana if r.kana is not None else erased,
-                c.phone_national or erased,
-                c.original_slot_text,
-                c.reason,
-                self.outcome_text(c.outcome),
-            )[column]
+    def display_of(self, c: Callback) -> tuple[str, ...]:
+        erased = self.tr("(erased)")
+        r = c.reservation
+        return (
+            str(c.id),
+            c.receipt_display,
+            r.name if r.name is not None else erased,
+            r.kana if r.kana is not None else erased,
+            c.phone_national or erased,
+            c.original_slot_text,
+            c.reason,
+            self.outcome_text(c.outcome),
+        )
+
+    def extra_data(self, c: Callback, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.OUTCOME and c.history:
             return c.history
         if role == Qt.ItemDataRole.ForegroundRole and not c.outcome.is_open:
             return _GREY
         if role == Qt.ItemDataRole.BackgroundRole and c.outcome is Outcome.UNREACHABLE:
             return _UNREACHABLE
-        if role == ObjectRole:
-            return c
         return None
 
 

@@ -21,7 +21,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reservations import __version__
+from reservations import version
 
 LOG_NAME = "crash.log"
 MAX_LOG_BYTES = 256 * 1024  # keep the newest reports; an old log is renamed once
@@ -38,7 +38,7 @@ def crash_report(
 ) -> str:
     """The log entry: when, which version, the exception's type and the frames; no message."""
     when = (now or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
-    lines = [f"{when} Reservation Desk {__version__} — {kind.__module__}.{kind.__qualname__}"]
+    lines = [f"{when} Reservation Desk {version()} — {kind.__module__}.{kind.__qualname__}"]
     for frame in traceback.extract_tb(tb):
         lines.append(f"  {_short(frame.filename)}:{frame.lineno} in {frame.name}")
     return "\n".join(lines) + "\n"

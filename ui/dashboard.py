@@ -15,14 +15,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -47,13 +46,9 @@ from reservations.statistics import Counts, Group, Grouping, Statistics, Statist
 from ui.bar_chart import Bar, BarChart
 from ui.i18n import error_text
 from ui.models import ObjectRole
-from ui.qt_dates import qdate
+from ui.qt_dates import pydate, qdate
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _day(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
 
 
 def _weekday(day: dt.date) -> str:
@@ -182,7 +177,14 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.info_label)
         self._load_choices()
         self._loading = False
-        self.refresh()
+        # Counted when the tab is first shown, not while a supervisor's window is being built
+        # after login: the whole contract period of a large vault takes tens of milliseconds.
+        self._counted = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._counted:
+            self.refresh()
 
     # -- construction --------------------------------------------------------------------------
 
@@ -341,8 +343,9 @@ class DashboardPanel(QWidget):
         """Count again for the chosen period and center."""
         if self._loading or not self.from_date.isEnabled():
             return
+        self._counted = True
         self.info_label.clear()
-        first, last = _day(self.from_date.date()), _day(self.to_date.date())
+        first, last = pydate(self.from_date.date()), pydate(self.to_date.date())
         if last < first:
             self._stats = None
             self.show_statistics()

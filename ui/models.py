@@ -157,23 +157,18 @@ def masked_phone(e164: str | None) -> str:
     return "".join("*" if ch.isdigit() else ch for ch in national[:-4]) + national[-4:]
 
 
-class PagedTableModel(QAbstractTableModel, Generic[T]):
-    """Rows fetched page by page as the view scrolls (``canFetchMore``/``fetchMore``).
+class ItemTableModel(QAbstractTableModel, Generic[T]):
+    """A table of items, one per row; ``ObjectRole`` gives a row's item.
 
-    ``fetch(offset, limit)`` returns the next page from a service; the model never holds more
-    rows than the user has scrolled to.  Subclasses name their ``headers()`` and the display
-    strings of a row (``display_of``), made once per fetched row: a repaint asks ``data()``
-    thousands of times.  ``extra_data`` answers the other roles.
+    Subclasses name their ``headers()`` and the display strings of a row (``display_of``),
+    made once per row when the rows are set: a repaint asks ``data()`` thousands of times.
+    ``extra_data`` answers the other roles (alignment, colours, tooltips).
     """
-
-    PAGE = 100
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
         self._display: list[tuple[str, ...]] = []
-        self._fetch: Callable[[int, int], list[T]] | None = None
-        self._exhausted = True
 
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -184,16 +179,14 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
     def extra_data(self, item: T, column: int, role: int) -> Any:
         return None
 
-    def set_fetch(self, fetch: Callable[[int, int], list[T]] | None) -> None:
-        """Start a new result set; the first page is fetched at once."""
+    def set_items(self, items: Sequence[T]) -> None:
         self.beginResetModel()
-        self._rows = []
-        self._display = []
-        self._fetch = fetch
-        self._exhausted = fetch is None
+        self._rows = list(items)
+        self._display = [self.display_of(item) for item in self._rows]
         self.endResetModel()
-        if fetch is not None:
-            self.fetchMore(QModelIndex())
+
+    def items(self) -> list[T]:
+        return list(self._rows)
 
     def item_at(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -202,22 +195,6 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         self._rows[row] = item
         self._display[row] = self.display_of(item)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted or self._fetch is None:
-            return
-        page = self._fetch(len(self._rows), self.PAGE)
-        if len(page) < self.PAGE:
-            self._exhausted = True
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self._display.extend(self.display_of(item) for item in page)
-            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -241,6 +218,48 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         if role == ObjectRole:
             return item
         return self.extra_data(item, index.column(), role)
+
+
+class PagedTableModel(ItemTableModel[T]):
+    """Rows fetched page by page as the view scrolls (``canFetchMore``/``fetchMore``).
+
+    ``fetch(offset, limit)`` returns the next page from a service; the model never holds more
+    rows than the user has scrolled to.
+    """
+
+    PAGE = 100
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch: Callable[[int, int], list[T]] | None = None
+        self._exhausted = True
+
+    def set_fetch(self, fetch: Callable[[int, int], list[T]] | None) -> None:
+        """Start a new result set; the first page is fetched at once."""
+        self.beginResetModel()
+        self._rows = []
+        self._display = []
+        self._fetch = fetch
+        self._exhausted = fetch is None
+        self.endResetModel()
+        if fetch is not None:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if parent.isValid() or self._exhausted or self._fetch is None:
+            return
+        page = self._fetch(len(self._rows), self.PAGE)
+        if len(page) < self.PAGE:
+            self._exhausted = True
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self._display.extend(self.display_of(item) for item in page)
+            self.endInsertRows()
 
 
 class ReservationTableModel(PagedTableModel[Reservation]):

@@ -62,7 +62,7 @@ from reservations.slots import ImportAction, ImportLine, ImportPreview, SlotServ
 from ui.callbacks import CallbackTableModel, configure_callback_view
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text
-from ui.models import ObjectRole
+from ui.models import ItemTableModel
 from ui.qt_dates import pydate, pytime, qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,22 +105,16 @@ def plan_days(plan: GenerationPlan) -> list[PlanDay]:
     return [days[d] for d in sorted(days)]
 
 
-class PlanPreviewModel(QAbstractTableModel):
+class PlanPreviewModel(ItemTableModel[PlanDay]):
     """The generation preview by day: date, weekday, new slots, existing slots, note."""
 
     DATE, WEEKDAY, NEW, EXISTING, NOTE = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._days: list[PlanDay] = []
-
     def set_plan(self, plan: GenerationPlan | None) -> None:
-        self.beginResetModel()
-        self._days = [] if plan is None else plan_days(plan)
-        self.endResetModel()
+        self.set_items([] if plan is None else plan_days(plan))
 
     def day_at(self, row: int) -> PlanDay | None:
-        return self._days[row] if 0 <= row < len(self._days) else None
+        return self.item_at(row)
 
     def weekday_names(self) -> tuple[str, ...]:
         return (
@@ -147,120 +141,76 @@ class PlanPreviewModel(QAbstractTableModel):
             parts.append(self.tr("{count} already begun").format(count=day.past))
         return ", ".join(parts)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._days)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Date"),
             self.tr("Day"),
             self.tr("New slots"),
             self.tr("Existing"),
             self.tr("Note"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        day = self._days[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.DATE:
-                return day.date.isoformat()
-            if column == self.WEEKDAY:
-                return self.weekday_names()[day.date.weekday()]
-            if column == self.NEW:
-                return "" if day.reason else str(day.new)
-            if column == self.EXISTING:
-                return "" if day.reason or not day.existing else str(day.existing)
-            return self.note(day)
+    def display_of(self, day: PlanDay) -> tuple[str, ...]:
+        return (
+            day.date.isoformat(),
+            self.weekday_names()[day.date.weekday()],
+            "" if day.reason else str(day.new),
+            "" if day.reason or not day.existing else str(day.existing),
+            self.note(day),
+        )
+
+    def extra_data(self, day: PlanDay, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.NEW, self.EXISTING):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and day.reason is not None:
             return _SKIPPED
         if role == Qt.ItemDataRole.ForegroundRole and day.reason is not None:
             return _HOLIDAY if day.reason is SkipReason.HOLIDAY else _GREY
-        if role == ObjectRole:
-            return day
         return None
 
 
-class DaySlotModel(QAbstractTableModel):
+class DaySlotModel(ItemTableModel[Slot]):
     """One center's slots on one day for closing: time, booked / capacity, open or closed."""
 
     TIME, BOOKED, STATE = range(3)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._slots: list[Slot] = []
-
     def set_slots(self, slots: Sequence[Slot]) -> None:
-        self.beginResetModel()
-        self._slots = list(slots)
-        self.endResetModel()
+        self.set_items(slots)
 
     def slots(self) -> list[Slot]:
-        return list(self._slots)
+        return self.items()
 
     def slot_at(self, row: int) -> Slot | None:
-        return self._slots[row] if 0 <= row < len(self._slots) else None
+        return self.item_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._slots)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("Booked / capacity"), self.tr("State"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
+    def display_of(self, slot: Slot) -> tuple[str, ...]:
+        return (
+            f"{slot.start:%H:%M}–{slot.end:%H:%M}",
+            f"{slot.booked} / {slot.capacity}",
+            self.tr("Open") if slot.is_open else self.tr("Closed"),
+        )
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Time"), self.tr("Booked / capacity"), self.tr("State"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        slot = self._slots[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.TIME:
-                return f"{slot.start:%H:%M}–{slot.end:%H:%M}"
-            if column == self.BOOKED:
-                return f"{slot.booked} / {slot.capacity}"
-            return self.tr("Open") if slot.is_open else self.tr("Closed")
+    def extra_data(self, slot: Slot, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and not slot.is_open:
             return _GREY
         if role == Qt.ItemDataRole.BackgroundRole and not slot.is_open:
             return _SKIPPED
-        if role == ObjectRole:
-            return slot
         return None
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ItemTableModel[ImportLine]):
     """What a CSV import would do, line by line."""
 
     LINE, CHANGE, CENTER, DATE, TIME, CAPACITY, NOW, PROBLEM = range(8)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._lines: list[ImportLine] = []
-
     def set_preview(self, preview: ImportPreview | None) -> None:
-        self.beginResetModel()
-        self._lines = [] if preview is None else list(preview.lines)
-        self.endResetModel()
+        self.set_items([] if preview is None else preview.lines)
 
     def line_at(self, row: int) -> ImportLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
+        return self.item_at(row)
 
     def action_text(self, action: ImportAction) -> str:
         return {
@@ -270,17 +220,7 @@ class ImportPreviewModel(QAbstractTableModel):
             ImportAction.ERROR: self.tr("Error"),
         }[action]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Line"),
             self.tr("Change"),
@@ -290,37 +230,32 @@ class ImportPreviewModel(QAbstractTableModel):
             self.tr("Capacity"),
             self.tr("Now"),
             self.tr("Problem"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            cells = list(line.cells) + [""] * 5
-            if column == self.LINE:
-                return str(line.line)
-            if column == self.CHANGE:
-                return self.action_text(line.action)
-            if column == self.CENTER:
-                return cells[0]
-            if column == self.DATE:
-                return cells[1]
-            if column == self.TIME:
-                return f"{cells[2]}–{cells[3]}" if cells[2] or cells[3] else ""
-            if column == self.CAPACITY:
-                return cells[4]
-            if column == self.NOW:
-                before = line.before
-                if before is None:
-                    return ""
-                return self.tr("{time}, {capacity} seats, {booked} booked").format(
-                    time=f"{before.start:%H:%M}–{before.end:%H:%M}",
-                    capacity=before.capacity,
-                    booked=before.booked,
-                )
-            return line.problem
+    def display_of(self, line: ImportLine) -> tuple[str, ...]:
+        cells = list(line.cells) + [""] * 5
+        before = line.before
+        now = (
+            ""
+            if before is None
+            else self.tr("{time}, {capacity} seats, {booked} booked").format(
+                time=f"{before.start:%H:%M}–{before.end:%H:%M}",
+                capacity=before.capacity,
+                booked=before.booked,
+            )
+        )
+        return (
+            str(line.line),
+            self.action_text(line.action),
+            cells[0],
+            cells[1],
+            f"{cells[2]}–{cells[3]}" if cells[2] or cells[3] else "",
+            cells[4],
+            now,
+            line.problem,
+        )
+
+    def extra_data(self, line: ImportLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
             return {
                 ImportAction.ERROR: _ERROR_BACKGROUND,
@@ -329,8 +264,6 @@ class ImportPreviewModel(QAbstractTableModel):
             }.get(line.action)
         if role == Qt.ItemDataRole.ForegroundRole and line.action is ImportAction.UNCHANGED:
             return _GREY
-        if role == ObjectRole:
-            return line
         return None
 
 
