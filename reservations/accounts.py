@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reservations import errors
 from reservations.domain import Account, Role
 from reservations.keyslots import DEFAULT_KDF, KdfParams
+from reservations.lockout import LockoutFile
 from reservations.passwords import check_new_password
 from reservations.permissions import Permission
 from reservations.session import Session
@@ -141,9 +142,12 @@ class AccountService:
             )
 
     def _forget_failures(self, name: str) -> None:
-        table = self._keyslots.extra.get("failures")
-        if isinstance(table, dict):
-            table.pop(name, None)
+        """Lift a lockout once the change that justifies it is committed (best effort: a
+        counter that stays only delays that account's next login)."""
+        try:
+            LockoutFile.beside(self._keyslots).clear(name)
+        except errors.ReservationError:
+            pass
 
     # -- operations ------------------------------------------------------------------------
 
@@ -157,15 +161,14 @@ class AccountService:
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
         check_new_password(account, password)
-        with s.store.unit_of_work(write=True) as uow:
+        # The key-file lock first, then the database's: the order rekey takes them in.
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
             existing = _account(uow, account)
             if existing is not None and existing.removed:
                 raise errors.Conflict(
                     f"An account named {account} existed and was removed; its name stays in "
                     "the audit trail, so choose another name."
                 )
-            # The freshest file: counters of failed logins may have changed since the login.
-            self._keyslots.reload()
             before = self._keyslots.snapshot()
             if existing is not None or account in self._keyslots.accounts():
                 raise errors.Conflict(f"An account named {account} already exists.")
@@ -231,7 +234,7 @@ class AccountService:
         s = self._session
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
             row = _live_account(uow, account)
             self._refuse_last_supervisor(uow, row, "removed")
             uow.update_account(
@@ -239,7 +242,6 @@ class AccountService:
                 {"disabled": 1, "removed_at": s.timestamp(), "removed_by": s.account.name},
             )
             s.audit(uow, "account-remove", account)
-            self._keyslots.reload()
             # A slot already missing (an earlier attempt that died after saving the key file)
             # is fine: the goal is that no slot remains.
             if account not in self._keyslots.accounts():
@@ -247,8 +249,8 @@ class AccountService:
                 return
             before = self._keyslots.snapshot()
             self._keyslots.remove_account(account)
-            self._forget_failures(account)
             self._commit_with_key_file(uow, before)
+        self._forget_failures(account)
 
     def set_role(self, name: str, role: Role) -> None:
         s = self._session
@@ -279,10 +281,8 @@ class AccountService:
                 "'resdesk account passwd' without a name."
             )
         check_new_password(account, new_password)
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
             _live_account(uow, account)
-            # The freshest file: counters of failed logins may have changed since the login.
-            self._keyslots.reload()
             before = self._keyslots.snapshot()
             if account in self._keyslots.accounts():
                 public_key = self._keyslots.replace_account(
@@ -292,13 +292,16 @@ class AccountService:
                 public_key = self._keyslots.add_account(
                     account, new_password, self._vault.keys.data_key, kdf=self._kdf
                 )
-            self._forget_failures(account)
             uow.update_account(account, {"public_key": public_key, "must_change_password": 1})
             s.audit(uow, "account-reset", account)
             self._commit_with_key_file(uow, before)
+        self._forget_failures(account)
 
     def change_own_password(self, new_password: str | bytearray) -> None:
-        """Re-wrap this account's private key under a new password (any role).
+        """A new key pair for this account under a new password (any role).
+
+        Not a re-wrap of the old private key: an old key file and an old password must open
+        nothing current (see ``KeySlotFile.set_password``).
 
         Allowed, and the only thing allowed, while the initial password must still be
         changed.  The session itself proved the current password at login.
@@ -307,15 +310,17 @@ class AccountService:
         account = s.account.name
         check_new_password(account, new_password)
         keys = self._vault.keys
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
             row = _live_account(uow, account)
             if row.disabled:
                 raise errors.NotPermitted("This account is disabled.")
-            self._keyslots.reload()
             before = self._keyslots.snapshot()
-            self._keyslots.set_password(account, keys, new_password, kdf=self._kdf)
-            uow.update_account(account, {"must_change_password": 0})
+            new_keys = self._keyslots.set_password(account, keys, new_password, kdf=self._kdf)
+            public_key = self._keyslots.public_key(account)
+            uow.update_account(account, {"public_key": public_key, "must_change_password": 0})
             s.audit(uow, "account-passwd", account)
             self._commit_with_key_file(uow, before)
+        # The session goes on with the new private key (a later rekey confirms with it).
+        self._vault.keys = new_keys
         s.must_change_password = False
         self._vault.must_change_password = False

@@ -163,9 +163,9 @@ def build_demo(
     )
     with vault:
         slots_file = vault.keyslots
-        slots_file.extra[DEMO_MARKER] = True
         store = SqlCipherStore(vault.conn)
-        with store.unit_of_work(write=True) as uow:
+        with slots_file.locked(), store.unit_of_work(write=True) as uow:
+            slots_file.extra[DEMO_MARKER] = True
             for name, (role, password) in DEMO_ACCOUNTS.items():
                 if name == "supervisor":
                     continue

@@ -33,7 +33,11 @@ EXIT_CODE_TABLE: tuple[tuple[ExitCode, str], ...] = (
         "required, or no credentials and no terminal to ask on)",
     ),
     (ExitCode.NOT_FOUND, "not found"),
-    (ExitCode.CONFLICT, "conflict (slot full, duplicate, closed or past slot, vault exists)"),
+    (
+        ExitCode.CONFLICT,
+        "conflict (slot full, duplicate, closed or past slot, vault exists, an interrupted "
+        "key replacement a supervisor must finish)",
+    ),
     (ExitCode.NOT_PERMITTED, "not permitted for this account's role"),
     (ExitCode.INTEGRITY, "integrity check failed"),
     (
@@ -71,6 +75,24 @@ class InvalidInput(ReservationError):
         self.field = field
 
 
+class RecoveryKeyInvalid(InvalidInput):
+    """A recovery key typed from the sheet: the wrong number of characters (``length``), or
+    one group whose check character does not match (``line`` and ``group``, from 1)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        length: int | None = None,
+        line: int | None = None,
+        group: int | None = None,
+    ) -> None:
+        super().__init__(message, field="recovery_key")
+        self.length = length
+        self.line = line
+        self.group = group
+
+
 class InvalidReceiptNumber(InvalidInput):
     """The receipt number is malformed or its check digit is wrong (a digit was misheard)."""
 
@@ -85,6 +107,13 @@ class AuthenticationFailed(ReservationError):
 
 class NotFound(ReservationError):
     exit_code = ExitCode.NOT_FOUND
+
+
+class RotationUnfinished(ReservationError):
+    """A rekey was interrupted after the database moved to the new key: only a supervisor's
+    login (which then shows the new recovery sheet) may finish it."""
+
+    exit_code = ExitCode.CONFLICT
 
 
 class Conflict(ReservationError):

@@ -41,11 +41,12 @@ import os
 import secrets
 import tempfile
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+import filelock
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -60,6 +61,7 @@ from reservations.errors import (
     InvalidInput,
     KeyFileCorrupt,
     NotFound,
+    RecoveryKeyInvalid,
     StorageError,
     VaultBusy,
     VaultExists,
@@ -100,6 +102,16 @@ _MAX_TIME_COST = 64
 _MAX_PARALLELISM = 64
 
 _AUTH_FAILED_MESSAGE = "The account name or password is wrong."
+_LEGACY_FAILURES_KEY = "failures"
+
+# How long a change of the key file waits for another seat's change to finish.  Changes take
+# milliseconds; a rekey of a large vault holds the lock for as long as re-encryption takes.
+LOCK_TIMEOUT_S = 30.0
+
+
+def lock_file_path(keys_path: Path) -> Path:
+    """The lock file beside ``NAME.keys``: it holds no data, only the operating system's lock."""
+    return keys_path.with_name(keys_path.name + ".lock")
 
 
 @dataclass(frozen=True)
@@ -253,15 +265,45 @@ def _seal_key(shared_secret: bytes) -> bytes:
 # Recovery sheet
 
 
-def recovery_sheet_groups(data_key: bytes | bytearray) -> str:
-    """The data key as 16 groups of 4 hex digits, 4 groups per line, for a printed sheet.
+_HEX = "0123456789ABCDEF"
+_GROUP_DIGITS = 4
+_GROUPS = 2 * DATA_KEY_BYTES // _GROUP_DIGITS
+_GROUPS_PER_LINE = 4
 
-    Upper case because it is read aloud and typed back from paper: fewer look-alikes.
+
+def _group_check(group_index: int, digits: str) -> str:
+    """The check character of one sheet group: Luhn mod 16 over the group's number and digits.
+
+    Luhn mod N catches every single mistyped character and nearly every swap of two
+    neighbours within the group; folding the group's position in also catches a whole group typed on
+    the wrong line.
+    """
+    total = 0
+    codes = [group_index % 16, *(_HEX.index(ch) for ch in digits)]
+    for position, code in enumerate(reversed(codes)):
+        if position % 2 == 0:
+            code *= 2
+            code = code // 16 + code % 16
+        total += code
+    return _HEX[(16 - total % 16) % 16]
+
+
+def recovery_sheet_groups(data_key: bytes | bytearray) -> str:
+    """The data key as 16 groups of 4 hex digits plus a check character, 4 groups a line.
+
+    Upper case because it is read aloud and typed back from paper: fewer look-alikes.  The
+    fifth character of each group lets ``parse_recovery_key`` name the group that was
+    mistyped instead of only saying that the key does not open the vault.
     """
     _check_data_key(data_key)
     digits = data_key.hex().upper()
-    groups = [digits[i : i + 4] for i in range(0, len(digits), 4)]
-    return "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
+    groups = [
+        digits[i : i + _GROUP_DIGITS] + _group_check(i // _GROUP_DIGITS, digits[i : i + 4])
+        for i in range(0, len(digits), _GROUP_DIGITS)
+    ]
+    return "\n".join(
+        " ".join(groups[i : i + _GROUPS_PER_LINE]) for i in range(0, len(groups), _GROUPS_PER_LINE)
+    )
 
 
 # Separators people type between groups.  Japanese IMEs readily produce full-width or
@@ -274,17 +316,36 @@ def parse_recovery_key(text: str) -> bytes:
     """Read a recovery key back from the sheet's text.
 
     Spaces, newlines and hyphens are ignored, case does not matter, and full-width characters
-    (as a Japanese IME may produce) are folded to ASCII; exactly 64 hex digits must remain.
+    (as a Japanese IME may produce) are folded to ASCII.  A sheet printed today has 80
+    characters (16 groups of 4 digits and a check character); one printed before check
+    characters existed has 64 and is read without checks.  A group whose check character does
+    not match is named by its line and position.
     """
     folded = unicodedata.normalize("NFKC", text)
     digits = "".join(ch for ch in folded if not ch.isspace() and ch not in _RECOVERY_SEPARATORS)
-    if len(digits) != 2 * DATA_KEY_BYTES or not set(digits) <= _HEX_DIGITS:
-        raise InvalidInput(
-            "The recovery key must be exactly 64 hexadecimal characters (0-9, A-F); "
-            f"{len(digits)} characters other than spaces and hyphens were entered.",
-            field="recovery_key",
+    checked = _GROUPS * (_GROUP_DIGITS + 1)
+    if len(digits) not in (2 * DATA_KEY_BYTES, checked) or not set(digits) <= _HEX_DIGITS:
+        raise RecoveryKeyInvalid(
+            f"The recovery key must be {checked} characters (0-9, A-F) as printed on the "
+            f"sheet; {len(digits)} characters other than spaces and hyphens were entered.",
+            length=len(digits),
         )
-    return bytes.fromhex(digits)
+    digits = digits.upper()
+    if len(digits) == 2 * DATA_KEY_BYTES:
+        return bytes.fromhex(digits)
+    key_digits = []
+    for index in range(_GROUPS):
+        group = digits[index * 5 : index * 5 + 5]
+        if _group_check(index, group[:4]) != group[4]:
+            line, position = divmod(index, _GROUPS_PER_LINE)
+            raise RecoveryKeyInvalid(
+                f"Group {position + 1} on line {line + 1} of the recovery key is mistyped; "
+                "compare it with the sheet.",
+                line=line + 1,
+                group=position + 1,
+            )
+        key_digits.append(group[:4])
+    return bytes.fromhex("".join(key_digits))
 
 
 # --------------------------------------------------------------------------------------------
@@ -463,8 +524,13 @@ class KeySlotFile:
     """The versioned JSON sidecar holding one key slot per account.
 
     Changes are made in memory and written by ``save``; nothing touches the disk before that.
-    ``extra`` is a free-form JSON-serialisable dict persisted alongside (login failure
-    counters, audit anchor); it is stored in clear and is not authenticated.
+    Every change is made inside ``locked()``: it takes the vault's key-file lock (a separate
+    ``NAME.keys.lock`` file, through ``filelock``, which works alike on Linux and Windows),
+    re-reads the file and only then lets the caller change and save it, so two seats (or a
+    rekey and an account change) never overwrite each other's slots.  ``extra`` is a small
+    JSON-serialisable dict persisted alongside (the demo marker); it is stored in clear and is
+    not authenticated.  Failed-login counters live in a file of their own (``lockout``), so
+    this file, which holds key material, is written only when accounts or keys change.
     """
 
     FORMAT = "resdesk-keyslots"
@@ -485,6 +551,8 @@ class KeySlotFile:
         # What the file held when we last read or wrote it (None: we created it).  Used by
         # ``save`` to notice that another session rewrote the file in between.
         self._on_disk: bytes | None = loaded_bytes
+        self._lock = filelock.FileLock(lock_file_path(self._path), timeout=LOCK_TIMEOUT_S)
+        self._replacing_damaged = False
 
     # -- construction ----------------------------------------------------------------------
 
@@ -497,6 +565,23 @@ class KeySlotFile:
         if os.path.lexists(path):
             raise VaultExists(f"A key file already exists at {path}; the vault is not replaced.")
         return cls(path, vault_id, [], {}, None)
+
+    @classmethod
+    def replacing_damaged(cls, path: Path, vault_id: str) -> KeySlotFile:
+        """A new, empty key file in memory that ``save`` writes over a damaged one.
+
+        Only for recovery with the paper sheet: the damaged file opens nothing, and the
+        sheet's key is sealed anew to the accounts kept.
+        """
+        path = Path(path)
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(_MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _storage_error(exc, "replaced") from None
+        created = cls(path, vault_id, [], {}, raw)
+        created._replacing_damaged = True
+        return created
 
     @classmethod
     def load(cls, path: Path) -> KeySlotFile:
@@ -648,6 +733,17 @@ class KeySlotFile:
         _check_data_key(data_key)
         if account in self._slots:
             raise Conflict("This account already has a key slot.")
+        slot, _private_key = self._new_slot(account, password, data_key, kdf)
+        self._slots[account] = slot
+        return slot.public_key
+
+    def _new_slot(
+        self,
+        account: str,
+        password: bytearray | str,
+        data_key: bytes | bytearray,
+        kdf: KdfParams,
+    ) -> tuple[_Slot, X25519PrivateKey]:
         secret = _password_bytes(password)
         if not secret:
             raise InvalidInput("The password must not be empty.", field="password")
@@ -660,7 +756,7 @@ class KeySlotFile:
             _wipe(secret)
             _wipe(private_raw)
         ephemeral_raw, seal_nonce, seal_ct = self._seal(account, public_raw, data_key)
-        self._slots[account] = _Slot(
+        slot = _Slot(
             account=account,
             public_key=public_raw,
             kdf=kdf,
@@ -671,7 +767,7 @@ class KeySlotFile:
             seal_nonce=seal_nonce,
             seal_ciphertext=seal_ct,
         )
-        return public_raw
+        return slot, private_key
 
     def replace_account(
         self,
@@ -752,6 +848,38 @@ class KeySlotFile:
 
     # -- key rotation (see reservations.rekey) --------------------------------------------
 
+    def current_key_is(
+        self, account: str, private_key: X25519PrivateKey, data_key: bytes | bytearray
+    ) -> bool:
+        """Whether ``account``'s current copy of the data key is ``data_key``."""
+        try:
+            current = self._unseal(self._slot(account), private_key)
+        except (KeyFileCorrupt, NotFound):
+            return False
+        try:
+            return secrets.compare_digest(bytes(current), bytes(data_key))
+        finally:
+            _wipe(current)
+
+    def pending_accounts(self) -> list[str]:
+        return [name for name, slot in self._slots.items() if slot.pending is not None]
+
+    def pending_key_is(
+        self, account: str, private_key: X25519PrivateKey, data_key: bytes | bytearray
+    ) -> bool:
+        """Whether ``account``'s pending copy (of a rotation) is ``data_key``."""
+        slot = self._slots.get(account)
+        if slot is None or slot.pending is None:
+            return False
+        try:
+            pending = self._unseal(slot, private_key, slot.pending)
+        except KeyFileCorrupt:
+            return False
+        try:
+            return secrets.compare_digest(bytes(pending), bytes(data_key))
+        finally:
+            _wipe(pending)
+
     def has_pending(self) -> bool:
         return any(slot.pending is not None for slot in self._slots.values())
 
@@ -825,32 +953,37 @@ class KeySlotFile:
         keys: AccountKeys,
         new_password: bytearray | str,
         kdf: KdfParams = DEFAULT_KDF,
-    ) -> None:
-        """Re-wrap the account's existing private key under a new password (and ``kdf``)."""
+    ) -> AccountKeys:
+        """A new key pair for the account, wrapped under a new password; returns the new keys
+        (the same data key, the new private key; ``public_key(account)`` is the new one).
+
+        The pair is replaced, not re-wrapped: an old copy of the key file (a backup holds one)
+        opened with an old password then yields a private key that unseals nothing current,
+        and the database's record of the public key (which the caller updates) no longer
+        matches a slot forged from it.  The data key is sealed afresh from ``keys``.
+        """
         slot = self._slot(account)
         # Passing another account's keys is a programming error, not a user's mistake.
         if keys.account != account or not secrets.compare_digest(
             _raw_public(keys.private_key.public_key()), slot.public_key
         ):
             raise ValueError("the keys given do not belong to this account's slot")
-        secret = _password_bytes(new_password)
-        if not secret:
-            _wipe(secret)
-            raise InvalidInput("The password must not be empty.", field="password")
-        private_raw = _raw_private(keys.private_key)
-        try:
-            salt, nonce, ciphertext = self._wrap(account, private_raw, slot.public_key, secret, kdf)
-        finally:
-            _wipe(secret)
-            _wipe(private_raw)
-        slot.kdf = kdf
-        slot.salt = salt
-        slot.wrap_nonce = nonce
-        slot.wrap_ciphertext = ciphertext
+        if slot.pending is not None:
+            raise Conflict(
+                "A replacement of the data key is not finished; a supervisor finishes it "
+                "('resdesk rekey --finish') before passwords are changed."
+            )
+        _check_data_key(keys.data_key)
+        new_slot, private_key = self._new_slot(account, new_password, keys.data_key, kdf)
+        self._slots[account] = new_slot
+        return AccountKeys(account=account, private_key=private_key, data_key=keys.data_key)
 
     # -- persistence -----------------------------------------------------------------------
 
     def _serialise(self) -> bytes:
+        # Failed-login counters were kept here before they got a file of their own; they
+        # named what was typed into the name field, so they go at the next write.
+        self.extra.pop(_LEGACY_FAILURES_KEY, None)
         document = {
             "format": self.FORMAT,
             "version": self.VERSION,
@@ -859,6 +992,43 @@ class KeySlotFile:
             "extra": self.extra,
         }
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the key-file lock and re-read the file: the only way to save changes.
+
+        Re-entrant within one thread of one process (a rekey holds it throughout and saves
+        twice).  Waiting longer than ``LOCK_TIMEOUT_S`` for another seat fails with
+        ``VaultBusy`` and changes nothing.
+        """
+        outermost = not self._lock.is_locked
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise VaultBusy(
+                "The key file is being changed by another window or command; wait a moment "
+                "and try again."
+            ) from None
+        except OSError as exc:
+            raise _storage_error(exc, "locked") from None
+        try:
+            # Fresh from disk unless this object holds changes not yet saved; then ``save``
+            # refuses (VaultBusy) if the file changed since it was read, rather than
+            # dropping the other change.
+            if (
+                outermost
+                and self._on_disk is not None
+                and not self._replacing_damaged
+                and self._serialise() == self._on_disk
+            ):
+                self.reload()
+            yield
+        finally:
+            self._lock.release()
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock.is_locked
 
     def save(self) -> None:
         """Write the file atomically with mode 0o600.
@@ -870,6 +1040,9 @@ class KeySlotFile:
         nothing is written (VaultBusy) rather than silently dropping its change; this is an
         optimistic check, the vault's lock is what serialises writers.
         """
+        if not self._lock.is_locked:
+            # A read-modify-write without the lock is how updates were lost: a bug.
+            raise RuntimeError("KeySlotFile.save() outside KeySlotFile.locked()")
         if not self._slots:
             raise Conflict(
                 "A key file without any account cannot be saved: nobody could open the vault."
@@ -906,6 +1079,7 @@ class KeySlotFile:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
         self._on_disk = payload
+        self._replacing_damaged = False
 
     def snapshot(self) -> object:
         """The slots and ``extra`` as they are now, for ``restore`` after a failed change."""
@@ -929,28 +1103,6 @@ class KeySlotFile:
         self._slots = fresh._slots
         self.extra = fresh.extra
         self._on_disk = fresh._on_disk
-
-    def update_extra(self, change: Callable[[dict[str, object]], bool]) -> None:
-        """Apply ``change`` to ``extra`` as it is on disk now and save when it says so.
-
-        For bookkeeping several sessions write (login failure counters): the file is re-read
-        first, so a change another session saved meanwhile is kept, and the write is retried
-        a few times when the file changes under us.  Slots must have no unsaved changes.
-        """
-        for attempt in range(5):
-            current = None
-            with contextlib.suppress(OSError):
-                current = self._path.read_bytes()
-            if current is not None and current != self._on_disk:
-                self.reload()
-            if not change(self.extra):
-                return
-            try:
-                self.save()
-                return
-            except VaultBusy:
-                if attempt == 4:
-                    raise
 
     def _link_new(self, tmp_path: Path) -> None:
         try:

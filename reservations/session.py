@@ -13,16 +13,10 @@ from pathlib import Path
 
 from reservations import errors
 from reservations.domain import Account, now_jst
+from reservations.lockout import LOGIN_POLICY, FailureRecord, LoginPolicy
 from reservations.permissions import Permission, require
 from reservations.store import SqlCipherStore, Store, UnitOfWork
-from reservations.vault import (
-    LOGIN_POLICY,
-    PASSWORD_CHANGE_REQUIRED,
-    FailureRecord,
-    LoginPolicy,
-    Vault,
-    open_vault,
-)
+from reservations.vault import PASSWORD_CHANGE_REQUIRED, Vault, open_vault
 
 
 @dataclass
@@ -92,7 +86,11 @@ class Session:
         uow.append_audit(self._pending_login, name, "login", name, "ok")
         if self._finished_rekey:
             uow.append_audit(
-                self._pending_login, name, "rekey", "data key", "interrupted rotation finished"
+                self._pending_login,
+                name,
+                "rekey",
+                "data key",
+                "interrupted rotation finished by a supervisor; new recovery sheet shown",
             )
         self._login_uow = uow
 
@@ -118,15 +116,26 @@ def open_session(
     defer_login_audit: bool = False,
     sleep: Callable[[float], None] = time.sleep,
     policy: LoginPolicy = LOGIN_POLICY,
+    finish_interrupted_rotation: bool = False,
 ) -> tuple[Vault, Session]:
     """Unlock the vault and start a session; the login is the session's first audit entry.
 
     With ``defer_login_audit`` (the CLI) the login entry is written together with the
     command's first audited change, or by ``record_login()`` once the command succeeded: a
     command that fails on a damaged vault then leaves the file exactly as it was.  ``sleep``
-    is the delay after failed logins (injectable so tests do not wait).
+    is the delay after failed logins (injectable so tests do not wait).  With
+    ``finish_interrupted_rotation`` a supervisor's login finishes an interrupted rekey; the
+    caller must then show the new recovery sheet (``vault.finished_rekey``).
     """
-    vault = open_vault(db_path, account, password, clock=clock, sleep=sleep, policy=policy)
+    vault = open_vault(
+        db_path,
+        account,
+        password,
+        clock=clock,
+        sleep=sleep,
+        policy=policy,
+        finish_interrupted_rotation=finish_interrupted_rotation,
+    )
     try:
         session = start_session(vault, clock=clock, defer_login_audit=defer_login_audit)
     except BaseException:

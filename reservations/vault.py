@@ -22,7 +22,22 @@ import sqlcipher3
 
 from reservations import errors
 from reservations.domain import Account, Role, now_jst
-from reservations.keyslots import DEFAULT_KDF, AccountKeys, KdfParams, KeySlotFile
+from reservations.keyslots import (
+    DEFAULT_KDF,
+    AccountKeys,
+    KdfParams,
+    KeySlotFile,
+    generate_data_key,
+    lock_file_path,
+)
+from reservations.lockout import (
+    LOGIN_POLICY,
+    FailureRecord,
+    LockoutFile,
+    LoginPolicy,
+    lockout_file_path,
+    unlock_throttled,
+)
 from reservations.schema import LATEST_VERSION, migrate, schema_version
 
 Connection = Any  # sqlcipher3.Connection (untyped C extension)
@@ -46,213 +61,20 @@ Clock = Callable[[], dt.datetime]
 Sleep = Callable[[float], None]
 
 
-# -- failed logins -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LoginPolicy:
-    """Delays and lockout after failed logins (per account name as typed).
-
-    Counters live in the key file's ``extra`` (so they survive restarts and are shared by
-    every seat), for unknown names too: a locked name must read the same whether or not the
-    account exists.
-    """
-
-    free_failures: int = 2  # consecutive failures before delays start
-    first_delay_s: float = 1.0  # then 1, 2, 4, 8 ... seconds
-    max_delay_s: float = 30.0
-    lockout_after: int = 10  # consecutive failures
-    lockout_minutes: int = 15
-    max_tracked_names: int = 200  # bounded: typing random names must not grow the file
-    max_recorded_times: int = 20  # times kept per name for the audit entry
-
-    def delay_for(self, failures: int) -> float:
-        if failures < self.free_failures:
-            return 0.0
-        return float(
-            min(self.max_delay_s, self.first_delay_s * 2 ** (failures - self.free_failures))
-        )
-
-
-LOGIN_POLICY = LoginPolicy()
-_FAILURES_KEY = "failures"
-_MAX_NAME_KEY = 64
-
-
-@dataclass(frozen=True)
-class FailureRecord:
-    """The failed logins recorded for one account name since its last successful login."""
-
-    count: int
-    times: tuple[str, ...]
-    locked_until: str | None
-
-    @classmethod
-    def from_json(cls, value: object) -> FailureRecord | None:
-        # ``extra`` is neither encrypted nor authenticated: anything malformed counts as
-        # nothing rather than stopping every login.
-        if not isinstance(value, dict):
-            return None
-        count = value.get("count")
-        times = value.get("times", [])
-        locked = value.get("locked_until")
-        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            return None
-        if not isinstance(times, list) or not all(isinstance(t, str) for t in times):
-            times = []
-        return cls(count, tuple(times), locked if isinstance(locked, str) else None)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "count": self.count,
-            "last": self.times[-1] if self.times else None,
-            "times": list(self.times),
-            "locked_until": self.locked_until,
-        }
-
-    def locked_at(self, now: dt.datetime) -> dt.datetime | None:
-        """The end of the lock when it is still in force at ``now``."""
-        if self.locked_until is None:
-            return None
-        try:
-            until = dt.datetime.fromisoformat(self.locked_until)
-        except ValueError:
-            return None
-        if until.tzinfo is None:
-            return None
-        return until if now < until else None
-
-
-def _name_key(account_name: str) -> str:
-    return account_name[:_MAX_NAME_KEY] if isinstance(account_name, str) else ""
-
-
-def _failure_table(extra: dict[str, object]) -> dict[str, object]:
-    table = extra.get(_FAILURES_KEY)
-    if not isinstance(table, dict):
-        table = {}
-        extra[_FAILURES_KEY] = table
-    return table
-
-
-def login_failures(slots: KeySlotFile, account_name: str) -> FailureRecord | None:
-    table = slots.extra.get(_FAILURES_KEY)
-    if not isinstance(table, dict):
-        return None
-    return FailureRecord.from_json(table.get(_name_key(account_name)))
-
-
-def locked_message(until: dt.datetime) -> str:
-    return (
-        "Too many failed logins: this account name is locked; try again at "
-        f"{until:%H:%M} or ask a supervisor to reset the password."
-    )
-
-
-def _record_failure(
-    slots: KeySlotFile, account_name: str, now: dt.datetime, policy: LoginPolicy
-) -> FailureRecord:
-    key = _name_key(account_name)
-    result: list[FailureRecord] = []
-
-    def change(extra: dict[str, object]) -> bool:
-        table = _failure_table(extra)
-        old = FailureRecord.from_json(table.get(key)) or FailureRecord(0, (), None)
-        count = old.count + 1
-        times = (*old.times, now.isoformat(timespec="seconds"))[-policy.max_recorded_times :]
-        locked = old.locked_until
-        if count >= policy.lockout_after:
-            locked = (now + dt.timedelta(minutes=policy.lockout_minutes)).isoformat(
-                timespec="seconds"
-            )
-        record = FailureRecord(count, times, locked)
-        table[key] = record.to_json()
-        if len(table) > policy.max_tracked_names:
-            # Forget names without a slot first (typos, guesses), oldest first, so that
-            # spraying made-up names cannot wipe a real account's counter.
-            real = set(slots.accounts())
-
-            def age(name: str) -> tuple[bool, str]:
-                entry = FailureRecord.from_json(table[name])
-                last = entry.times[-1] if entry and entry.times else ""
-                return (name in real, last)
-
-            for name in sorted((n for n in table if n != key), key=age)[
-                : len(table) - policy.max_tracked_names
-            ]:
-                del table[name]
-        result[:] = [record]
-        return True
-
-    slots.update_extra(change)
-    return result[0]
-
-
-def clear_login_failures(slots: KeySlotFile, account_name: str) -> None:
-    """Forget the failures of ``account_name`` (after they reached the audit trail, or when a
-    supervisor resets the password)."""
-    key = _name_key(account_name)
-
-    def change(extra: dict[str, object]) -> bool:
-        table = extra.get(_FAILURES_KEY)
-        if not isinstance(table, dict) or key not in table:
-            return False
-        del table[key]
-        return True
-
-    slots.update_extra(change)
-
-
-def unlock_throttled(
-    slots: KeySlotFile,
-    account_name: str,
-    password: str | bytearray,
-    *,
-    clock: Clock = now_jst,
-    sleep: Sleep = time.sleep,
-    policy: LoginPolicy = LOGIN_POLICY,
-) -> AccountKeys:
-    """``slots.unlock`` behind the lockout and the growing delay; failures are recorded.
-
-    Only a wrong password (or unknown name) writes the key file; a locked name is refused
-    before the password is even tried.
-    """
-    record = login_failures(slots, account_name)
-    if record is not None:
-        until = record.locked_at(clock())
-        if until is not None:
-            raise errors.AuthenticationFailed(locked_message(until))
-        delay = policy.delay_for(record.count)
-        if delay > 0:
-            sleep(delay)
-    try:
-        return slots.unlock(account_name, password)
-    except errors.AuthenticationFailed:
-        now = clock()
-        try:
-            updated = _record_failure(slots, account_name, now, policy)
-        except errors.ReservationError:
-            # A read-only or full disk must not turn "wrong password" into another message.
-            updated = None
-        if updated is not None:
-            until = updated.locked_at(now)
-            if until is not None:
-                raise errors.AuthenticationFailed(
-                    _AUTH_FAILED + " " + locked_message(until)
-                ) from None
-        raise errors.AuthenticationFailed(_AUTH_FAILED) from None
-
-
 def key_file_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".keys")
 
 
 def vault_files(db_path: Path) -> list[Path]:
     """Every file that belongs to the vault at ``db_path`` and exists now."""
-    candidates = [db_path, key_file_path(db_path)]
+    keys = key_file_path(db_path)
+    lockout = lockout_file_path(db_path)
+    candidates = [db_path, keys]
     candidates += [
         db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
     ]
+    # The failed-login counters and the (empty) lock files exist only after their first use.
+    candidates += [lockout, lock_file_path(keys), lockout.with_name(lockout.name + ".lock")]
     return [p for p in candidates if p.exists()]
 
 
@@ -388,7 +210,7 @@ class Vault:
         if self.login_failures is None:
             return
         self.login_failures = None
-        clear_login_failures(self.keyslots, self.account.name)
+        LockoutFile.beside(self.keyslots).clear(self.account.name)
 
     @property
     def is_closed(self) -> bool:
@@ -425,8 +247,6 @@ def create_vault(
     Returns the unlocked vault and the data key, which the caller shows once as the recovery
     sheet.  Refuses (``VaultExists``) when either file already exists.
     """
-    from reservations.keyslots import generate_data_key
-
     keys_path = key_file_path(db_path)
     if db_path.exists() or keys_path.exists():
         raise errors.VaultExists(
@@ -454,7 +274,8 @@ def create_vault(
             conn.execute("COMMIT")
         # The key file is written last: a vault without it cannot be opened, so a crash before
         # this line leaves nothing that looks like a usable vault.
-        slots.save()
+        with slots.locked():
+            slots.save()
     except BaseException:
         if conn is not None:
             conn.close()
@@ -483,14 +304,21 @@ def _wipe_pending(keys: AccountKeys) -> None:
 
 
 def _connect_current_or_pending(
-    db_path: Path, slots: KeySlotFile, keys: AccountKeys
+    db_path: Path,
+    slots: KeySlotFile,
+    keys: AccountKeys,
+    *,
+    on_pending: str = "refuse",
 ) -> tuple[Connection, bool]:
     """Open the database with the current data key, or with the pending one of an
-    interrupted rotation (then finish it); returns the connection and whether it finished one.
+    interrupted rotation; returns the connection and whether it finished that rotation.
 
     A rotation saves the new key as "pending" next to the current one before the database is
     re-encrypted (atomically, by SQLite's journal), so whichever key the database has, one of
-    the two opens it.
+    the two opens it.  Finishing it makes the old recovery sheet worthless, so it is never
+    done silently: ``on_pending`` is ``"refuse"`` (say who must finish it),
+    ``"finish-if-supervisor"`` (the caller shows the new sheet) or ``"open"`` (read-only use
+    such as ``resdesk check``: open with the new key, change nothing).
     """
     try:
         try:
@@ -500,12 +328,24 @@ def _connect_current_or_pending(
                 raise
             conn = connect(db_path, keys.pending_data_key)
         try:
-            finish_rotation(slots)
+            if on_pending != "open":
+                with database_errors():
+                    row = conn.execute(
+                        "SELECT role FROM accounts WHERE name = ?", (keys.account,)
+                    ).fetchone()
+                supervisor = row is not None and row[0] == Role.SUPERVISOR.value
+                if on_pending != "finish-if-supervisor" or not supervisor:
+                    raise errors.RotationUnfinished(
+                        ROTATION_UNFINISHED_SUPERVISOR
+                        if supervisor
+                        else ROTATION_UNFINISHED_OPERATOR
+                    )
+                finish_rotation(slots, keys, keys.pending_data_key)
         except BaseException:
             conn.close()
             raise
         keys.data_key[:] = keys.pending_data_key
-        return conn, True
+        return conn, on_pending != "open"
     except errors.VaultCorrupt:
         raise errors.VaultCorrupt(
             "The key file opens but the database does not: the database is damaged or "
@@ -515,19 +355,35 @@ def _connect_current_or_pending(
         _wipe_pending(keys)
 
 
-def finish_rotation(slots: KeySlotFile) -> None:
-    """Promote every pending copy (the database already uses the new key)."""
-    for attempt in range(3):
-        if not slots.promote_pending():
-            return
-        try:
+ROTATION_UNFINISHED_SUPERVISOR = (
+    "A replacement of the data key was interrupted; finish it with 'resdesk rekey --finish' "
+    "(or log in to the window) and print the new recovery sheet it shows."
+)
+ROTATION_UNFINISHED_OPERATOR = (
+    "A replacement of the data key was interrupted; a supervisor must log in to finish it "
+    "before anyone else can work."
+)
+
+
+def finish_rotation(slots: KeySlotFile, keys: AccountKeys, new_data_key: bytes | bytearray) -> None:
+    """Promote every pending copy: the database already uses ``new_data_key``.
+
+    Under the key-file lock, on the file as it is on disk.  When there is nothing pending
+    any more, another seat finished the rotation first, which is fine only if this account's
+    current copy is the new key; otherwise the copies that open the database are gone, and
+    that is said loudly instead of leaving a vault that opens with nothing but the paper
+    sheet nobody has printed yet.
+    """
+    with slots.locked():
+        if slots.promote_pending():
             slots.save()
             return
-        except errors.VaultBusy:
-            # Another session (or the rotation itself) wrote the file meanwhile.
-            if attempt == 2:
-                raise
-            slots.reload()
+        if not slots.current_key_is(keys.account, keys.private_key, new_data_key):
+            raise errors.KeyFileCorrupt(
+                "The replacement of the data key cannot be finished: the key file no longer "
+                "holds the new key's copies. Open the vault with the newest recovery sheet "
+                "('resdesk recover --sheet')."
+            )
 
 
 def open_vault(
@@ -538,8 +394,13 @@ def open_vault(
     clock: Clock = now_jst,
     sleep: Sleep = time.sleep,
     policy: LoginPolicy = LOGIN_POLICY,
+    finish_interrupted_rotation: bool = False,
 ) -> Vault:
     """Unlock the vault at ``db_path`` with one account's password.
+
+    ``finish_interrupted_rotation``: a supervisor who logs in while a rekey was interrupted
+    finishes it, and the caller must then show the new recovery sheet (``finished_rekey``);
+    without it, such a login is refused with ``RotationUnfinished``.
 
     Every failure is a ``ReservationError`` with one sentence: wrong password and unknown
     account read the same.  Only a failed login writes anything (its counter in the key
@@ -553,7 +414,12 @@ def open_vault(
         )
     slots = KeySlotFile.load(keys_path)
     keys = unlock_throttled(slots, account_name, password, clock=clock, sleep=sleep, policy=policy)
-    conn, finished_rekey = _connect_current_or_pending(db_path, slots, keys)
+    conn, finished_rekey = _connect_current_or_pending(
+        db_path,
+        slots,
+        keys,
+        on_pending="finish-if-supervisor" if finish_interrupted_rotation else "refuse",
+    )
     try:
         with database_errors():
             version = schema_version(conn)
@@ -575,10 +441,17 @@ def open_vault(
             row = conn.execute(
                 "SELECT role, public_key, disabled FROM accounts WHERE name = ?", (account_name,)
             ).fetchone()
-            if row is None or bytes(row[1]) != slots.public_key(account_name) or row[2]:
-                # A slot without a matching live account row was added or altered outside
-                # the application; treat it like a wrong password.
+            if row is None or row[2]:
                 raise errors.AuthenticationFailed(_AUTH_FAILED)
+            if bytes(row[1]) != slots.public_key(account_name):
+                # The password opened a slot the vault does not know: altered outside the
+                # application, or a password change that died between its two writes.
+                # Saying so reveals nothing to whoever typed the slot's own password.
+                raise errors.AuthenticationFailed(
+                    "This account's key slot does not match the vault's record of it (a "
+                    "password change was interrupted, or the key file was altered); ask a "
+                    "supervisor to reset the password."
+                )
             if version < LATEST_VERSION:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -603,7 +476,7 @@ def open_vault(
         vault_id=slots.vault_id,
         demo=demo,
         must_change_password=bool(must_change),
-        login_failures=login_failures(slots, account_name),
+        login_failures=LockoutFile.beside(slots).record(account_name),
         finished_rekey=finished_rekey,
     )
 
@@ -677,7 +550,7 @@ def check_vault(
     keys = unlock_throttled(slots, account_name, password, clock=clock, sleep=sleep)
     try:
         try:
-            conn, _finished = _connect_current_or_pending(db_path, slots, keys)
+            conn, _finished = _connect_current_or_pending(db_path, slots, keys, on_pending="open")
         except errors.VaultCorrupt:
             return IntegrityReport(
                 [

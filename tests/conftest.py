@@ -104,7 +104,8 @@ def build_test_vault(path: Path, clock: FakeClock | None = None) -> TestVault:
                 OPERATOR[0], OPERATOR[1], data_key, kdf=TEST_KDF
             )
             uow.add_account(OPERATOR[0], Role.OPERATOR.value, public_key, "2022-11-17", "chief")
-            vault.keyslots.save()
+            with vault.keyslots.locked():
+                vault.keyslots.save()
             centers = [uow.add_center(name).id for name in CENTERS]
             for day_offset in (0, 1):
                 day = BASE_DAY + dt.timedelta(days=day_offset)

@@ -25,6 +25,7 @@ from reservations.errors import (
     InvalidInput,
     KeyFileCorrupt,
     NotFound,
+    RecoveryKeyInvalid,
     ReservationError,
     VaultBusy,
     VaultExists,
@@ -53,7 +54,8 @@ def _make(path: Path, *accounts: tuple[str, str], data_key: bytes | bytearray) -
     slots = KeySlotFile.create(path, VAULT_ID)
     for account, password in accounts:
         slots.add_account(account, password, data_key, kdf=TEST_KDF)
-    slots.save()
+    with slots.locked():
+        slots.save()
     return slots
 
 
@@ -98,7 +100,8 @@ def test_create_add_save_load_unlock_round_trip(keys_path: Path) -> None:
     public = slots.add_account("sato", "パスワード-1", data_key, kdf=TEST_KDF)
     slots.add_account("suzuki", bytearray(b"other pass"), data_key, kdf=TEST_KDF)
     slots.extra["login_failures"] = {"sato": 2}
-    slots.save()
+    with slots.locked():
+        slots.save()
 
     loaded = KeySlotFile.load(keys_path)
     assert loaded.vault_id == VAULT_ID
@@ -152,7 +155,8 @@ def test_default_kdf_round_trip(keys_path: Path) -> None:
     slots = KeySlotFile.create(keys_path, VAULT_ID)
     slots.add_account("sato", "correct horse", data_key)
     assert slots.kdf_params("sato") == DEFAULT_KDF
-    slots.save()
+    with slots.locked():
+        slots.save()
     assert KeySlotFile.load(keys_path).unlock("sato", "correct horse").data_key == data_key
 
 
@@ -320,7 +324,8 @@ def test_reseal_all_then_unlock_gives_new_key(keys_path: Path) -> None:
     new_key = generate_data_key()
     assert new_key != old_key
     slots.reseal_all(new_key)
-    slots.save()
+    with slots.locked():
+        slots.save()
     loaded = KeySlotFile.load(keys_path)
     assert loaded.unlock("sato", "a").data_key == new_key
     assert loaded.unlock("suzuki", "b").data_key == new_key
@@ -337,7 +342,8 @@ def test_remove_account(keys_path: Path) -> None:
     slots = _make(keys_path, ("sato", "a"), ("suzuki", "b"), data_key=data_key)
     slots.remove_account("suzuki")
     assert slots.accounts() == ["sato"]
-    slots.save()
+    with slots.locked():
+        slots.save()
     loaded = KeySlotFile.load(keys_path)
     assert loaded.accounts() == ["sato"]
     assert "suzuki" not in keys_path.read_text("utf-8")
@@ -353,7 +359,8 @@ def test_saving_without_any_slot_is_refused(keys_path: Path) -> None:
     before = keys_path.read_bytes()
     slots.remove_account("sato")
     with pytest.raises(Conflict):
-        slots.save()
+        with slots.locked():
+            slots.save()
     assert keys_path.read_bytes() == before
 
 
@@ -364,13 +371,17 @@ def test_set_password(keys_path: Path) -> None:
     keys = slots.unlock("sato", "old")
     stronger = KdfParams(time_cost=2, memory_cost_kib=16, parallelism=1)
     slots.set_password("sato", keys, bytearray(b"new"), kdf=stronger)
-    slots.save()
+    with slots.locked():
+        slots.save()
     loaded = KeySlotFile.load(keys_path)
     with pytest.raises(AuthenticationFailed):
         loaded.unlock("sato", "old")
     again = loaded.unlock("sato", "new")
     assert again.data_key == data_key
-    assert loaded.public_key("sato") == public
+    # A new key pair, not the old one re-wrapped: the old private key (from an old copy of
+    # the file and the old password) opens nothing current.
+    assert loaded.public_key("sato") != public
+    assert not loaded.current_key_is("sato", keys.private_key, data_key)
     assert loaded.kdf_params("sato") == stronger
 
 
@@ -531,19 +542,35 @@ def test_first_save_never_overwrites_a_file_that_appeared(keys_path: Path) -> No
     slots.add_account("sato", "pw", generate_data_key(), kdf=TEST_KDF)
     keys_path.write_bytes(b"someone else's vault")
     with pytest.raises(VaultExists):
-        slots.save()
+        with slots.locked():
+            slots.save()
     assert keys_path.read_bytes() == b"someone else's vault"
-    assert sorted(p.name for p in keys_path.parent.iterdir()) == [keys_path.name]
+    assert _names(keys_path.parent) == [keys_path.name]
+
+
+def _names(folder: Path) -> list[str]:
+    """The files in ``folder`` but the (empty) lock file ``filelock`` may leave behind."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
+
+
+def test_save_without_the_lock_is_a_bug(keys_path: Path) -> None:
+    slots = _make(keys_path, ("sato", "a"), data_key=generate_data_key())
+    before = keys_path.read_bytes()
+    slots.extra["x"] = 1
+    with pytest.raises(RuntimeError, match="locked"):
+        slots.save()
+    assert keys_path.read_bytes() == before
 
 
 def test_save_is_atomic_and_private(keys_path: Path) -> None:
     data_key = generate_data_key()
     slots = _make(keys_path, ("sato", "a"), data_key=data_key)
     slots.add_account("suzuki", "b", data_key, kdf=TEST_KDF)
-    slots.save()  # second save goes through the rename path
-    slots.extra["audit_anchor"] = "abc"
-    slots.save()
-    assert sorted(p.name for p in keys_path.parent.iterdir()) == [keys_path.name]
+    with slots.locked():
+        slots.save()  # second save goes through the rename path
+        slots.extra["audit_anchor"] = "abc"
+        slots.save()
+    assert _names(keys_path.parent) == [keys_path.name]
     if sys.platform != "win32":
         assert stat.S_IMODE(os.stat(keys_path).st_mode) == 0o600
     loaded = KeySlotFile.load(keys_path)
@@ -556,9 +583,10 @@ def test_failed_save_leaves_old_file_and_no_temp(keys_path: Path) -> None:
     before = keys_path.read_bytes()
     slots.extra["not json"] = object()
     with pytest.raises(TypeError):
-        slots.save()
+        with slots.locked():
+            slots.save()
     assert keys_path.read_bytes() == before
-    assert sorted(p.name for p in keys_path.parent.iterdir()) == [keys_path.name]
+    assert _names(keys_path.parent) == [keys_path.name]
 
 
 def test_concurrent_change_is_not_overwritten(keys_path: Path) -> None:
@@ -566,11 +594,13 @@ def test_concurrent_change_is_not_overwritten(keys_path: Path) -> None:
     first = _make(keys_path, ("sato", "a"), data_key=data_key)
     second = KeySlotFile.load(keys_path)
     second.add_account("suzuki", "b", data_key, kdf=TEST_KDF)
-    second.save()
+    with second.locked():
+        second.save()
     after_second = keys_path.read_bytes()
     first.add_account("tanaka", "c", data_key, kdf=TEST_KDF)
     with pytest.raises(VaultBusy):
-        first.save()
+        with first.locked():
+            first.save()
     assert keys_path.read_bytes() == after_second
 
 
@@ -584,7 +614,7 @@ def test_recovery_sheet_round_trip() -> None:
     assert len(lines) == 4
     for line in lines:
         groups = line.split(" ")
-        assert len(groups) == 4 and all(len(group) == 4 for group in groups)
+        assert len(groups) == 4 and all(len(group) == 5 for group in groups)
     assert parse_recovery_key(sheet) == data_key
     assert parse_recovery_key(sheet.lower().replace(" ", "-")) == data_key
     assert parse_recovery_key(" " + sheet.replace("\n", "  ") + "\n") == data_key
@@ -592,16 +622,44 @@ def test_recovery_sheet_round_trip() -> None:
 
 def test_recovery_sheet_format_is_fixed() -> None:
     assert recovery_sheet_groups(bytes(range(32))) == (
-        "0001 0203 0405 0607\n0809 0A0B 0C0D 0E0F\n1011 1213 1415 1617\n1819 1A1B 1C1D 1E1F"
+        "0001E 02034 0405A 06070\n08094 0A0BA 0C0D0 0E0F6\n"
+        "1011B 12131 14157 1617D\n18191 1A1B7 1C1DD 1E1F3"
     )
+
+
+def test_a_sheet_printed_before_check_characters_still_reads() -> None:
+    old_sheet = "0001 0203 0405 0607\n0809 0A0B 0C0D 0E0F\n1011 1213 1415 1617\n1819 1A1B 1C1D 1E1F"
+    assert parse_recovery_key(old_sheet) == bytes(range(32))
+
+
+def test_every_single_mistyped_character_is_named_by_its_group() -> None:
+    sheet = recovery_sheet_groups(bytes(generate_data_key())).replace("\n", " ")
+    groups = sheet.split(" ")
+    for index, group in enumerate(groups):
+        for position in range(5):
+            for wrong in "0123456789ABCDEF":
+                if wrong == group[position]:
+                    continue
+                typo = group[:position] + wrong + group[position + 1 :]
+                typed = " ".join(groups[:index] + [typo] + groups[index + 1 :])
+                with pytest.raises(RecoveryKeyInvalid) as caught:
+                    parse_recovery_key(typed)
+                assert (caught.value.line, caught.value.group) == (index // 4 + 1, index % 4 + 1)
+
+
+def test_a_group_typed_on_the_wrong_line_is_caught() -> None:
+    groups = recovery_sheet_groups(bytes(range(32))).replace("\n", " ").split(" ")
+    swapped = [groups[4], *groups[1:4], groups[0], *groups[5:]]
+    with pytest.raises(RecoveryKeyInvalid):
+        parse_recovery_key(" ".join(swapped))
 
 
 def test_recovery_key_typed_with_full_width_characters() -> None:
     data_key = bytes(range(32))
     typed = (
-        "０００１\u3000０２０３ー０４０５－０６０７"
-        "０８０９ ０Ａ０Ｂ ０Ｃ０Ｄ ０Ｅ０Ｆ"
-        "1011 1213 1415 1617 1819 1A1B 1C1D 1E1F"
+        "０００１Ｅ\u3000０２０３４ー０４０５Ａ－０６０７０"
+        "０８０９４ ０Ａ０ＢＡ ０Ｃ０Ｄ０ ０Ｅ０Ｆ６"
+        "1011B 12131 14157 1617D 18191 1A1B7 1C1DD 1E1F3"
     )
     assert parse_recovery_key(typed) == data_key
 

@@ -11,8 +11,9 @@ import pytest
 from reservations import errors
 from reservations.accounts import AccountService
 from reservations.keyslots import TEST_KDF, KeySlotFile
+from reservations.lockout import LOGIN_POLICY, UNKNOWN_BUCKET, LockoutFile, lockout_file_path
 from reservations.session import open_session
-from reservations.vault import LOGIN_POLICY, LoginPolicy, key_file_path, login_failures
+from reservations.vault import key_file_path
 from tests.conftest import OPERATOR, SUPERVISOR, TestVault
 
 WRONG = "not-the-password"
@@ -44,7 +45,7 @@ def fail(tv: TestVault, name: str, sleeps: Sleeps, times: int = 1) -> str:
 
 def counters(tv: TestVault, name: str) -> int:
     # A fresh load is what the next process (a "restart") sees.
-    record = login_failures(KeySlotFile.load(key_file_path(tv.path)), name)
+    record = LockoutFile.beside(KeySlotFile.load(key_file_path(tv.path))).record(name)
     return 0 if record is None else record.count
 
 
@@ -62,7 +63,7 @@ def test_failures_are_counted_across_restarts_and_delay_the_next_try(
     assert counters(test_vault, "op1") == 4
     # Before the 3rd and 4th tries; the delay comes before the password is checked.
     assert sleeps.delays == [1.0, 2.0]
-    # Only the key file records failures: the database is untouched.
+    # Only the lockout file records failures: the database is untouched.
     assert hashlib.sha256(test_vault.path.read_bytes()).hexdigest() == db_before
     attempt(test_vault, *OPERATOR, sleeps)
     assert sleeps.delays == [1.0, 2.0, 4.0]
@@ -74,10 +75,10 @@ def test_lockout_after_ten_failures_for_fifteen_minutes(test_vault: TestVault) -
     tenth = fail(test_vault, "op1", sleeps)
     assert "locked" in tenth and "ask a supervisor" in tenth
     # Locked: even the right password is refused, without being tried (no delay, no write).
-    keys_before = key_file_path(test_vault.path).read_bytes()
+    lockout_before = lockout_file_path(test_vault.path).read_bytes()
     with pytest.raises(errors.AuthenticationFailed, match=r"locked; try again at \d\d:\d\d"):
         attempt(test_vault, *OPERATOR, sleeps)
-    assert key_file_path(test_vault.path).read_bytes() == keys_before
+    assert lockout_file_path(test_vault.path).read_bytes() == lockout_before
     until = (test_vault.clock() + dt.timedelta(minutes=15)).strftime("%H:%M")
     assert until in tenth
     test_vault.clock.advance(minutes=14)
@@ -101,18 +102,24 @@ def test_unknown_names_read_the_same_and_lock_the_same(test_vault: TestVault) ->
     assert "nobody-here" not in str(b.value)
 
 
-def test_tracked_names_are_capped(test_vault: TestVault) -> None:
+def test_unknown_names_share_one_bucket_and_nothing_typed_is_kept(
+    test_vault: TestVault,
+) -> None:
     sleeps = Sleeps()
-    policy = LoginPolicy(max_tracked_names=5)
+    keys_before = key_file_path(test_vault.path).read_bytes()
     fail(test_vault, "op1", sleeps)
     for i in range(8):
-        with pytest.raises(errors.AuthenticationFailed):
-            open_session(test_vault.path, f"guess{i}", WRONG, sleep=sleeps, policy=policy)
-    table = KeySlotFile.load(key_file_path(test_vault.path)).extra["failures"]
-    assert isinstance(table, dict)
-    assert len(table) == 5
-    # Made-up names are forgotten first: a real account's counter survives the spray.
-    assert "op1" in table
+        fail(test_vault, f"guess{i}", sleeps)
+    # The key file (key material) is never written by a failed login.
+    assert key_file_path(test_vault.path).read_bytes() == keys_before
+    raw = lockout_file_path(test_vault.path).read_text(encoding="ascii")
+    assert "op1" not in raw and "guess" not in raw
+    slots = KeySlotFile.load(key_file_path(test_vault.path))
+    lockout = LockoutFile.beside(slots)
+    assert lockout.bucket("guess0") == lockout.bucket("guess7") == UNKNOWN_BUCKET
+    assert lockout.record("op1") is not None and lockout.record("op1").count == 1  # type: ignore[union-attr]
+    assert lockout.record("anything-else") is not None
+    assert lockout.record("anything-else").count == 8  # type: ignore[union-attr]
 
 
 def test_failures_reach_the_audit_trail_at_the_next_login(test_vault: TestVault) -> None:

@@ -18,7 +18,7 @@ from reservations import errors
 from reservations.accounts import AccountService
 from reservations.booking import BookingService, CallerInput, SearchInput
 from reservations.domain import Role
-from reservations.keyslots import TEST_KDF, KeySlotFile
+from reservations.keyslots import TEST_KDF, KeySlotFile, parse_recovery_key
 from reservations.rekey import CHECKPOINTS, rekey
 from reservations.session import open_session
 from reservations.vault import check_vault, key_file_path
@@ -45,7 +45,20 @@ def book_one(tv: TestVault) -> str:
     return BookingService(session).book(tv.slot_ids["a0-1000"], CALLER).receipt
 
 
+def finish_as_supervisor(tv: TestVault) -> bool:
+    """A supervisor's login finishes an interrupted rotation (the window shows the sheet);
+    True when there was one to finish."""
+    vault, _session = open_session(
+        tv.path, *SUPERVISOR, clock=tv.clock, finish_interrupted_rotation=True
+    )
+    try:
+        return vault.finished_rekey
+    finally:
+        vault.close()
+
+
 def assert_intact(tv: TestVault, receipt: str) -> None:
+    finish_as_supervisor(tv)
     for account in (SUPERVISOR, OPERATOR):
         vault, session = open_session(tv.path, *account, clock=tv.clock)
         try:
@@ -111,13 +124,37 @@ def test_cli_rekey_prints_a_new_recovery_sheet(test_vault: TestVault) -> None:
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["old_sheet_valid"] is False
-    new_key = bytes.fromhex(document["recovery_key"].replace(" ", "").replace("\n", ""))
+    new_key = parse_recovery_key(document["recovery_key"])
     assert opens_with(test_vault, new_key)
     assert not opens_with(test_vault, test_vault.data_key)
     plain = run_cli(["rekey"], test_vault.env(SUPERVISOR))
     assert "shred" in plain.stdout and "no longer opens" in plain.stdout
     refused = run_cli(["rekey"], test_vault.env(OPERATOR))
     assert refused.returncode == 6
+
+
+def test_cli_rekey_finish_prints_the_sheet_of_an_interrupted_rotation(
+    test_vault: TestVault,
+) -> None:
+    receipt = book_one(test_vault)
+    test_vault.close()
+    child = run_child(test_vault, "database-rekeyed")
+    child.communicate(timeout=60)
+    busy = run_cli(["find", "--phone", "5678"], test_vault.env(OPERATOR))
+    assert busy.returncode == 5 and "supervisor must log in" in busy.stderr
+    nothing_yet = run_cli(["find", "--phone", "5678"], test_vault.env(SUPERVISOR))
+    assert nothing_yet.returncode == 5 and "rekey --finish" in nothing_yet.stderr
+    finished = run_cli(["rekey", "--finish", "--json"], test_vault.env(SUPERVISOR))
+    assert finished.returncode == 0, finished.stderr
+    new_key = parse_recovery_key(json.loads(finished.stdout)["recovery_key"])
+    assert opens_with(test_vault, new_key) and not opens_with(test_vault, test_vault.data_key)
+    again = run_cli(["rekey", "--finish"], test_vault.env(SUPERVISOR))
+    assert again.returncode == 0 and "No replacement" in again.stderr
+    assert_intact(test_vault, receipt)
+    session = test_vault.session(SUPERVISOR)
+    with session.store.unit_of_work(write=False) as uow:
+        results = [e.result for e in uow.audit_entries() if e.action == "rekey"]
+    assert any("new recovery sheet shown" in r for r in results)
 
 
 # -- killed at every step ----------------------------------------------------------------------
@@ -163,6 +200,14 @@ def test_killed_at_a_checkpoint_the_vault_still_opens(test_vault: TestVault, kil
     out, _ = child.communicate(timeout=60)
     assert child.returncode == -signal.SIGKILL, out
     assert out.split()[-1] == kill_at
+    if kill_at == "database-rekeyed":
+        # Nobody finishes it silently: an operator is sent for a supervisor, and a
+        # supervisor's plain login (the CLI) is told how to finish it and print the sheet.
+        with pytest.raises(errors.RotationUnfinished, match="supervisor must log in"):
+            open_session(test_vault.path, *OPERATOR, clock=test_vault.clock)
+        with pytest.raises(errors.RotationUnfinished, match="rekey --finish"):
+            open_session(test_vault.path, *SUPERVISOR, clock=test_vault.clock)
+        assert finish_as_supervisor(test_vault)
     assert_intact(test_vault, receipt)
     if kill_at == "pending-saved":
         assert opens_with(test_vault, test_vault.data_key)

@@ -49,7 +49,8 @@ def make_vault_at_version(path: Path, version: int) -> None:
     conn.execute(f"INSERT INTO reservations({columns}) VALUES ({marks})", values)
     conn.execute("COMMIT")
     conn.close()
-    slots.save()
+    with slots.locked():
+        slots.save()
 
 
 def test_there_is_a_step_per_version() -> None:
