@@ -9,9 +9,7 @@ The chain itself is described in ``reservations.audit``, the anchor that catches
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from reservations.domain import Role
 from reservations.permissions import Permission
 from reservations.receipt import format_receipt, receipt_digits_of
 from reservations.session import Session
+from reservations.spreadsheet_csv import spreadsheet_csv
 from reservations.store import AuditQuery, UnitOfWork
 
 # The columns of a CSV export, in order; the chain can be recomputed from them alone.
@@ -272,8 +271,9 @@ class AuditService:
 
         UTF-8 with a BOM (so Excel reads the Japanese), CRLF line ends, every field quoted,
         one header row and nothing else: each row's ``prev_hash`` and ``hash`` let the ward
-        recompute the chain as ``reservations/audit.py`` documents.  The file appears
-        complete or not at all.
+        recompute the chain as ``reservations/audit.py`` documents, once the ``'`` that
+        ``reservations.spreadsheet_csv`` puts before a formula-like cell is taken off
+        (``restore_cell``).  The file appears complete or not at all.
         """
         from reservations.domain import CopyKind
         from reservations.register import write_copy
@@ -283,18 +283,15 @@ class AuditService:
         query = self._query(filters)
         anchor = self._anchor_for_export()
         with write_copy(s, path, kind=CopyKind.AUDIT_EXPORT, overwrite=overwrite) as copy:
-            text = io.TextIOWrapper(copy.stream, encoding="utf-8-sig", newline="")
-            writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-            writer.writerow(CSV_COLUMNS)
-            count = 0
-            with s.store.unit_of_work(write=False) as uow:
-                latest = uow.audit_latest()
-                for entry in _pages(uow, query):
-                    writer.writerow([entry.to_json()[name] for name in CSV_COLUMNS])
-                    copy.receipts.extend(RECEIPT_IN_TARGET.findall(entry.target))
-                    count += 1
-            text.flush()
-            text.detach()
+            with spreadsheet_csv(copy.stream) as writer:
+                writer.writerow(CSV_COLUMNS)
+                count = 0
+                with s.store.unit_of_work(write=False) as uow:
+                    latest = uow.audit_latest()
+                    for entry in _pages(uow, query):
+                        writer.writerow([entry.to_json()[name] for name in CSV_COLUMNS])
+                        copy.receipts.extend(RECEIPT_IN_TARGET.findall(entry.target))
+                        count += 1
             # Registered and audited before the file is published: no export without both.
             copy.audit = self._export_entry("csv", count, filters)
             copy.description = f"csv {count} entries"

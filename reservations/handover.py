@@ -23,7 +23,6 @@ created after the package is complete (its SHA-256 is in it), as are the audit e
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import io
 import os
@@ -33,7 +32,6 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reservations import errors
 from reservations.audit_service import CSV_COLUMNS as AUDIT_CSV_COLUMNS
@@ -55,10 +53,8 @@ from reservations.passwords import check_new_password
 from reservations.permissions import Permission
 from reservations.register import record_copy, register_csv
 from reservations.session import Session
+from reservations.spreadsheet_csv import SpreadsheetCsvWriter, spreadsheet_csv
 from reservations.store import AuditQuery, UnitOfWork
-
-if TYPE_CHECKING:
-    from _csv import Writer as CsvWriter
 
 PDF_NAME = "handover.pdf"
 README_NAME = "README.txt"
@@ -272,7 +268,7 @@ class HandoverService:
             reservations = sum(n for _s, n, _e in counts)
             erased = sum(e for _s, _n, e in counts)
             audit_entries = 0
-            with _csv_file(attachments[AUDIT_CSV]) as writer:
+            with spreadsheet_csv(attachments[AUDIT_CSV]) as writer:
                 writer.writerow(AUDIT_CSV_COLUMNS)
                 for entry in _pages(uow, AuditQuery(limit=_AUDIT_PAGE)):
                     row = entry.to_json()
@@ -294,7 +290,7 @@ class HandoverService:
                 audit_latest_time=None if latest is None else latest.time,
                 audit_latest_hash=None if latest is None else latest.hash,
             )
-            with _csv_file(attachments[RESERVATIONS_CSV]) as writer:
+            with spreadsheet_csv(attachments[RESERVATIONS_CSV]) as writer:
                 writer.writerow(RESERVATION_COLUMNS)
                 ledger = render_ledger(
                     lambda _index: io.BytesIO(),
@@ -343,16 +339,7 @@ class _Facts:
     sums: dict[str, str] = field(default_factory=dict)
 
 
-@contextlib.contextmanager
-def _csv_file(buffer: io.BytesIO) -> Iterator[CsvWriter]:
-    """A CSV file as Japanese Excel reads it: UTF-8 with BOM, CRLF, every field quoted."""
-    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
-    yield csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    text.flush()
-    text.detach()
-
-
-def _ledger_rows(uow: UnitOfWork, writer: CsvWriter) -> Iterator[LedgerRow]:
+def _ledger_rows(uow: UnitOfWork, writer: SpreadsheetCsvWriter) -> Iterator[LedgerRow]:
     """Every reservation in ledger order, one store page at a time; each is written to
     reservations.csv as it passes (the CSV and the ledger come from the same rows)."""
     after: tuple[str, str, str, str] | None = None
@@ -520,7 +507,9 @@ def readme_text(facts: _Facts, cover: LedgerCover) -> str:
   クリップのアイコン（「添付ファイル」）から開くか保存できます。
 
   CSV ファイルは UTF-8（BOM付き）・改行 CRLF・全項目を二重引用符で囲んだ形式です。
-  Excel でそのまま開けます。氏名などが台帳の PDF で「〓」と表示されている場合、
+  Excel でそのまま開けます。= + - @ で始まる項目（氏名・メモなど）は、Excel が数式
+  として実行せず文字として表示するよう、先頭に ' を付けて書いています（元の値は、
+  その ' を除いたものです）。氏名などが台帳の PDF で「〓」と表示されている場合、
   正しい文字は reservations.csv にあります（フォントに無い文字です）。
   本人の求めにより削除した予約は、reservations.csv の erased 列が yes で、
   氏名・フリガナ・電話番号・メモが空欄です（件数と状態は残っています）。
@@ -559,6 +548,9 @@ def readme_text(facts: _Facts, cover: LedgerCover) -> str:
     hash   = SHA-256( prev_hash + 改行(LF) + 正規形 ) の16進表記（小文字）
 
   1件目の prev_hash は 0 が64個、2件目以降の prev_hash は直前の記録の hash です。
+  ただし 2. のとおり、= + - @・タブ・CR で始まる項目には書き出すときに ' を1つ
+  付けています（' が並んだあとにそれらが続く項目にも、さらに1つ付けます）。
+  そうした項目は、先頭の ' を1つ除いた値で計算してください。
   最後の記録の hash が、台帳の表紙に印刷した「最新のハッシュ」と一致することを
   確かめてください:
     {latest}

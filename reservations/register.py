@@ -14,8 +14,6 @@ its register entry (and the entry's audit line) is committed.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from reservations.domain import CopyKind, CopyRecord, CopyStatus
 from reservations.files import atomic_file, sha256_file
 from reservations.permissions import Permission
 from reservations.session import Session
+from reservations.spreadsheet_csv import spreadsheet_csv_bytes
 from reservations.store import UnitOfWork
 
 # The personal-information protection law: a leak of more than 1,000 people's data must be
@@ -237,11 +236,6 @@ class RegisterService:
 
 
 def register_csv(copies: Iterable[CopyRecord]) -> bytes:
-    """The register as the handover's ``register.csv`` (UTF-8 with BOM, CRLF, all quoted)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for copy in copies:
-        row = copy.to_json()
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
-    return buffer.getvalue().encode("utf-8-sig")
+    """The register as the handover's ``register.csv`` (``reservations.spreadsheet_csv``)."""
+    rows = ([copy.to_json()[c] for c in CSV_COLUMNS] for copy in copies)
+    return spreadsheet_csv_bytes([CSV_COLUMNS, *rows])

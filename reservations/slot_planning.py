@@ -9,9 +9,7 @@ on a call-back list; operators phone those people and record what became of each
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +26,7 @@ from reservations.domain import JST, Center, CopyKind, Reservation, Slot, Status
 from reservations.normalize import format_phone_national, normalize_label, normalize_note
 from reservations.permissions import Permission
 from reservations.session import Session
+from reservations.spreadsheet_csv import spreadsheet_csv_bytes
 from reservations.store import SearchQuery, UnitOfWork
 
 MAX_PLAN_DAYS = 366  # "at most a year", leap years included
@@ -709,27 +708,24 @@ CSV_HEADER = (
 
 
 def callback_csv(callbacks: Iterable[Callback]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for c in callbacks:
-        r = c.reservation
-        writer.writerow(
-            [
-                c.id,
-                r.receipt_display,
-                r.name or "",
-                r.kana or "",
-                c.phone_national or "",
-                c.slot.center,
-                c.slot.date.isoformat(),
-                f"{c.slot.start:%H:%M}",
-                f"{c.slot.end:%H:%M}",
-                c.reason,
-                c.outcome.value,
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    """The call-back list for Excel (``reservations.spreadsheet_csv``)."""
+    rows = (
+        [
+            c.id,
+            c.reservation.receipt_display,
+            c.reservation.name or "",
+            c.reservation.kana or "",
+            c.phone_national or "",
+            c.slot.center,
+            c.slot.date.isoformat(),
+            f"{c.slot.start:%H:%M}",
+            f"{c.slot.end:%H:%M}",
+            c.reason,
+            c.outcome.value,
+        ]
+        for c in callbacks
+    )
+    return spreadsheet_csv_bytes([CSV_HEADER, *rows])
 
 
 def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:

@@ -19,9 +19,7 @@ How seats are counted:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -32,6 +30,7 @@ from reservations import errors
 from reservations.domain import Center
 from reservations.files import atomic_file
 from reservations.permissions import Permission
+from reservations.spreadsheet_csv import spreadsheet_csv_bytes
 
 if TYPE_CHECKING:
     from reservations.session import Session
@@ -317,17 +316,14 @@ class StatisticsService:
         by: Grouping = Grouping.DAY,
         overwrite: bool = False,
     ) -> ExportResult:
-        """Write the table as CSV (UTF-8 with BOM, CRLF, every field quoted); audited.
+        """Write the table as CSV (``reservations.spreadsheet_csv``); audited.
 
         Counts only, no personal data: the file is not a copy for the register, but the
         export is audited ("stats-export") before the file is published.
         """
         stats = self.report(first, last, center_id)
-        text = io.StringIO(newline="")
-        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         rows = csv_rows(stats, by)
-        writer.writerows(rows)
-        data = text.getvalue().encode("utf-8-sig")
+        data = spreadsheet_csv_bytes(rows)
         self._write(
             path, data, overwrite, f"{stats.describe()} by {by.value}", f"csv {len(rows) - 2} rows"
         )
