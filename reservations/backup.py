@@ -8,8 +8,15 @@ the same recovery sheet open it; it is never decrypted on disk (SQLCipher refuse
 up into an unkeyed target).  The folder is written under a temporary name, verified
 (integrity checks and the reservation count) and only then renamed.
 
+The register of copies hears of a backup before its files are written: the entry is made
+first, without a SHA-256 ("incomplete"), and completed once the copy is verified.  A backup
+killed midway therefore leaves an open entry that the supervisor and the erasure see, next to
+a temporary folder ``.resdesk-backup-….H-PID.part`` that the next start removes
+(``reservations.leftovers``).
+
 ``restore`` copies a backup to a path where no file exists yet and proves that the given
-account opens it before it counts as restored; it never overwrites anything.
+account opens it and is a supervisor's before it counts as restored; it never overwrites
+anything.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +34,14 @@ from reservations import errors
 from reservations.anchor import advance_anchor, anchor_lock_path, anchor_path
 from reservations.audit import AuditEntry
 from reservations.contract import LAST_BACKUP_KEY
-from reservations.domain import CopyKind
+from reservations.domain import CopyKind, CopyStatus
 from reservations.files import sha256_file, sync_folder
 from reservations.keyslots import KeySlotFile
-from reservations.permissions import Permission
+from reservations.leftovers import Leftover, LeftoverKind, backup_part, remove_leftover
+from reservations.permissions import Permission, require
 from reservations.register import record_copy, withdraw_copy
 from reservations.session import Session, start_session
+from reservations.store import UnitOfWork
 from reservations.vault import (
     Vault,
     check_integrity,
@@ -44,6 +54,11 @@ from reservations.vault import (
 
 BACKUP_PREFIX = "resdesk-backup-"
 BACKUP_DB_NAME = "vault.db"
+INCOMPLETE = "incomplete: being written"
+# Steps of ``BackupService.backup``, each reported to ``checkpoint`` once done (tests kill
+# the process there): the register entry is committed; the copy and its key file are in the
+# temporary folder and verified; the entry is completed (the folder is not yet renamed).
+CHECKPOINTS = ("registered", "copied", "completed")
 
 
 @dataclass(frozen=True)
@@ -73,12 +88,27 @@ def _count(conn: sqlcipher3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM reservations").fetchone()[0])
 
 
+def _highest_id(conn: sqlcipher3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM reservations").fetchone()[0])
+
+
 def _latest_audit(conn: sqlcipher3.Connection) -> AuditEntry | None:
     row = conn.execute(
         "SELECT seq, time, account, action, target, result, prev_hash, hash "
         "FROM audit ORDER BY seq DESC LIMIT 1"
     ).fetchone()
     return None if row is None else AuditEntry(*row)
+
+
+def _no_checkpoint(_name: str) -> None:
+    return None
+
+
+def _remove_part(temp: Path) -> None:
+    """A temporary folder that will not become a backup: key file overwritten, then gone."""
+    with contextlib.suppress(OSError):
+        remove_leftover(Leftover(temp, LeftoverKind.BACKUP), overwrite_all=False)
+    shutil.rmtree(temp, ignore_errors=True)
 
 
 def _copy_file(source: Path, target: Path) -> None:
@@ -93,9 +123,15 @@ def _copy_file(source: Path, target: Path) -> None:
 
 
 class BackupService:
-    def __init__(self, session: Session, vault: Vault) -> None:
+    """``checkpoint`` is called with each name of ``CHECKPOINTS`` (tests kill the process
+    there to leave what a crash leaves)."""
+
+    def __init__(
+        self, session: Session, vault: Vault, *, checkpoint: Callable[[str], None] = _no_checkpoint
+    ) -> None:
         self.session = session
         self.vault = vault
+        self._checkpoint = checkpoint
 
     def backup(self, out_dir: Path) -> BackupResult:
         """Write a verified backup folder into ``out_dir`` (which must exist)."""
@@ -111,7 +147,9 @@ class BackupService:
                 f"A backup named {name} already exists in that folder; wait a minute or "
                 "choose another folder (nothing was changed)."
             )
-        temp = out_dir / f".{name}.{os.getpid()}.part"
+        # The temporary folder exists before the register entry and until the rename: an
+        # incomplete entry without either folder is a backup that is no longer being written.
+        temp = backup_part(out_dir, name)
         try:
             temp.mkdir(mode=0o700)
         except OSError:
@@ -120,25 +158,37 @@ class BackupService:
             ) from None
         copy_id: int | None = None
         try:
-            count = self._write(temp)
-            digest = sha256_file(temp / BACKUP_DB_NAME)
-            # Registered before it is put in place, as every copy is: a backup must never
-            # exist without its register entry (the erasure lists them for destruction).
+            # Registered before a single byte is copied: a backup must never exist without
+            # its register entry, not even half of one (the erasure lists them for destruction).
             with self.session.store.unit_of_work(write=True) as uow:
-                # The folder name and a count only: no personal data in the audit trail.
-                self.session.audit(uow, "backup", name, f"{count} reservation(s)")
                 copy_id = record_copy(
                     self.session,
                     uow,
                     kind=CopyKind.BACKUP,
                     path=folder,
-                    sha256=digest,
-                    people=count,
+                    sha256="",
+                    people=uow.count_reservations(),
                     scope="all",
-                    description=name,
+                    description=f"{name} ({INCOMPLETE})",
                 )
+                uow.commit()
+            self._checkpoint("registered")
+            count, upto = self._write(temp)
+            self._checkpoint("copied")
+            digest = sha256_file(temp / BACKUP_DB_NAME)
+            with self.session.store.unit_of_work(write=True) as uow:
+                if not _still_open(uow, copy_id):
+                    copy_id = None  # closed by someone else: theirs to keep as it is
+                    raise errors.Conflict(
+                        "The backup's register entry was closed while the backup was being "
+                        "written; the copy was removed (nothing was kept)."
+                    )
+                # The folder name and a count only: no personal data in the audit trail.
+                self.session.audit(uow, "backup", name, f"{count} reservation(s)")
+                uow.complete_copy(copy_id, count, upto, digest, name)
                 uow.set_meta(LAST_BACKUP_KEY, self.session.timestamp())
                 uow.commit()
+            self._checkpoint("completed")
             try:
                 os.rename(temp, folder)
             except OSError:
@@ -152,13 +202,14 @@ class BackupService:
                 ) from None
             sync_folder(out_dir)
         except BaseException:
-            shutil.rmtree(temp, ignore_errors=True)
+            _remove_part(temp)
             if copy_id is not None:
                 withdraw_copy(self.session, copy_id, "never published: the backup failed")
             raise
         return BackupResult(folder, folder / BACKUP_DB_NAME, count)
 
-    def _write(self, temp: Path) -> int:
+    def _write(self, temp: Path) -> tuple[int, int]:
+        """The copy, its key file and anchor, verified: (reservations, their highest id)."""
         source = self.vault.conn
         target_db = temp / BACKUP_DB_NAME
         key_hex = bytes(self.vault.keys.data_key).hex()
@@ -174,6 +225,7 @@ class BackupService:
                 source.execute("BEGIN")
                 try:
                     count = _count(source)
+                    upto = _highest_id(source)
                     latest = _latest_audit(source)
                     source.backup(target)
                 finally:
@@ -189,7 +241,12 @@ class BackupService:
                     anchor_lock_path(target_db).unlink()
         _verify(target_db, self.vault.keys.data_key, self.vault.vault_id, count)
         sync_folder(temp)
-        return count
+        return count, upto
+
+
+def _still_open(uow: UnitOfWork, copy_id: int) -> bool:
+    copy = uow.get_copy(copy_id)
+    return copy is not None and copy.status is CopyStatus.OPEN
 
 
 def _verify(db: Path, data_key: bytes | bytearray, vault_id: str, expected: int | None) -> int:
@@ -224,6 +281,16 @@ def _backup_database(backup: Path) -> Path:
     return db
 
 
+def _complete_own_entry(uow: UnitOfWork, source: Path, count: int) -> None:
+    """The copy was taken after its own register entry was made and before it was completed:
+    in the restored register that entry would stay "incomplete" for a backup that exists."""
+    folder = source.parent.name
+    for copy in uow.list_copies(open_only=True):
+        if copy.kind is CopyKind.BACKUP and not copy.sha256 and Path(copy.path).name == folder:
+            upto = uow.latest_reservation_id()
+            uow.complete_copy(copy.id, count, upto, sha256_file(source), folder)
+
+
 def _target_files(db: Path) -> list[Path]:
     return [*vault_files(db), anchor_path(db)]
 
@@ -239,8 +306,10 @@ def restore(
     """Copy the backup at ``backup`` (folder or its database) to ``new_db`` and check it.
 
     Nothing is ever overwritten: any file of a vault at ``new_db`` (or ``new_db`` being the
-    live vault ``live_db``) is refused.  The account must open the copy; otherwise, or when
-    the copy fails its integrity check, the copied files are removed again.
+    live vault ``live_db``) is refused.  The account must open the copy and be a supervisor
+    (``Permission.RESTORE``); otherwise, or when the copy fails its integrity check, the
+    copied files are removed again.  Which role an account has is written in the encrypted
+    copy, so it can only be checked after the copy is opened.
     """
     source = _backup_database(backup)
     new_db = Path(os.path.abspath(new_db))
@@ -279,6 +348,13 @@ def restore(
         opened = True
         vault = open_vault(new_db, account_name, password)
         try:
+            try:
+                require(vault.account, Permission.RESTORE)
+            except errors.NotPermitted:
+                raise errors.NotPermitted(
+                    f"The {vault.account.role.value} role may not restore backups: the copy was "
+                    "removed again and nothing was changed; ask a supervisor."
+                ) from None
             report = check_integrity(vault.conn)
             if not report.ok:
                 raise errors.IntegrityFailed(
@@ -291,6 +367,7 @@ def restore(
             session = start_session(vault)
             with session.store.unit_of_work(write=True) as uow:
                 session.audit(uow, "restore", source.parent.name or source.name, "ok")
+                _complete_own_entry(uow, source, count)
                 uow.commit()
         finally:
             vault.close()

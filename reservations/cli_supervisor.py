@@ -48,8 +48,11 @@ def add_supervisor_parsers(subparsers: Any, parser_class: type[argparse.Argument
         usage="resdesk erase --certificate FILE.pdf --confirm ERASE [--force --reason TEXT]",
         description=(
             "Cryptographic erase (NIST SP 800-88): the key file holding every account's key "
-            "slot is overwritten with random bytes and removed, then the database, its "
-            "journal files and the audit anchor. Refused while no handover was exported or "
+            "slot is overwritten in place with random bytes and removed, then the database, "
+            "its journal files, the audit anchor, the login counters and whatever interrupted "
+            "writes left behind (half-written backups and exports). The certificate says what "
+            "a file system cannot promise and whether the vault's volume is encrypted (a "
+            "condition of use). Refused while no handover was exported or "
             "the register lists open copies, unless --force with --reason (both printed on "
             "the certificate). Needs a supervisor's password and --confirm ERASE. The "
             "certificate must be saved outside the vault's folder."
@@ -64,9 +67,12 @@ def add_supervisor_parsers(subparsers: Any, parser_class: type[argparse.Argument
 
 def _copy_line(c: CopyRecord) -> str:
     closed = "" if c.closed_at is None else f" {c.closed_at[:16]} {c.closed_by}"
+    # A backup is registered before it is written: no SHA-256 yet means it never finished.
+    digest = f"sha256 {c.sha256}" if c.sha256 else "incomplete (never finished writing)"
+    note = f"\n      {c.note}" if c.note else ""
     return (
         f"#{c.id:<4} {c.kind.value:<13} {c.created_at[:16]}  {c.account:<10} "
-        f"{c.people:>7} people  {c.status.value}{closed}\n      {c.path}  sha256 {c.sha256}"
+        f"{c.people:>7} people  {c.status.value}{closed}\n      {c.path}  {digest}{note}"
     )
 
 
@@ -108,6 +114,7 @@ def run_erase_command(args: argparse.Namespace, db: Path, out: Output) -> int:
     from reservations.cli import _credentials
     from reservations.erasure import ErasureService
     from reservations.session import open_session
+    from reservations.volume_encryption import VolumeState
 
     if args.force and not args.reason.strip():
         raise errors.UsageError("--force needs --reason TEXT: it is printed on the certificate.")
@@ -118,6 +125,9 @@ def run_erase_command(args: argparse.Namespace, db: Path, out: Output) -> int:
         if args.dry_run:
             plan = service.plan()
             out.data(plan.to_json(), lambda: "\n".join(plan.blockers))
+            for leftover in plan.leftovers:
+                out.say(f"Left by an interrupted write, erased too: {leftover.path}")
+            out.say(f"Volume encryption: {plan.volume.state.value} ({plan.volume.description}).")
             out.say(
                 f"Would erase {plan.reservations:,} reservations in {plan.database}; "
                 + ("nothing stands in the way." if not plan.blockers else "blocked:")
@@ -133,6 +143,19 @@ def run_erase_command(args: argparse.Namespace, db: Path, out: Output) -> int:
     finally:
         vault.close()
     out.data(result.to_json(), lambda: str(result.certificate))
+    for leftover in result.plan.leftovers:
+        out.say(f"Left by an interrupted write, erased too: {leftover.path}")
+    volume = result.plan.volume
+    if volume.state is VolumeState.NOT_ENCRYPTED:
+        out.say(
+            f"The vault's volume is not encrypted ({volume.description}): blocks the overwrite "
+            "could not reach may survive; wipe or destroy the disk when it leaves the office."
+        )
+    elif volume.state is VolumeState.UNKNOWN:
+        out.say(
+            f"Whether the vault's volume is encrypted could not be told ({volume.description}): "
+            "check BitLocker or LUKS, and wipe or destroy the disk when it leaves the office."
+        )
     left = [f for f in result.files if f.problem is not None]
     for f in left:
         out.say(f"Not removed: {f.path} ({f.problem}); delete it by hand.")

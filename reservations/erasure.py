@@ -2,11 +2,19 @@
 
 The core of it is cryptographic erase (NIST SP 800-88 Rev. 1, "Cryptographic Erase"): the
 database is encrypted with a random data key that exists only sealed in the key file's slots
-and on the paper recovery sheet(s).  Overwriting the key file with random bytes and removing
-it makes the database unreadable wherever copies of its encrypted pages remain (SSD spare
-blocks, the file system's journal); the database and its journal files are then overwritten
-and removed too.  The paper recovery sheets and any backups are listed on the certificate for
+and on the paper recovery sheet(s).  Overwriting the key file in place (the same inode: a
+hard link or an open descriptor reads random bytes afterwards) and removing it makes the
+database unreadable wherever copies of its encrypted pages remain (SSD spare blocks, the file
+system's journal); the database, its journal files, the audit anchor, the login counters
+(``NAME.lockout``) and whatever interrupted writes left behind (``reservations.leftovers``:
+half-written backups with their key files, temporary exports) are then overwritten and
+removed too.  The paper recovery sheets and any backups are listed on the certificate for
 the supervisor to destroy under witness: those are the only ways left to the data.
+
+The certificate says what was done and, as plainly, what a file system cannot promise (older
+blocks kept by SSD wear levelling, copy-on-write and journaling file systems, snapshots and
+shadow copies), and whether the vault's volume is encrypted (``volume_encryption``): full-disk
+encryption is a condition of use, because it is what covers those blocks.
 
 Erasure refuses while no handover has been exported, or while the register of copies still
 lists copies neither destroyed nor handed over; ``force`` with a reason overrides, and both
@@ -17,11 +25,12 @@ before anything is destroyed, so a folder that cannot be written stops the erasu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
-import os
 import platform
-import secrets
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -30,17 +39,29 @@ from reservations.anchor import anchor_lock_path, anchor_path
 from reservations.contract import HANDOVER_KEY, Contract, read_contract
 from reservations.domain import CopyKind, CopyRecord, CopyStatus
 from reservations.files import atomic_file, check_destination, sha256_file
+from reservations.leftovers import (
+    Leftover,
+    find_leftovers,
+    handover_names,
+    holds_key_material,
+    output_folders,
+)
+from reservations.lockout import lockout_file_path
 from reservations.normalize import normalize_label
 from reservations.permissions import Permission
 from reservations.session import Session
+from reservations.shred import shred
 from reservations.store import AuditQuery
 from reservations.vault import Vault, unlock_throttled, vault_files
+from reservations.volume_encryption import VolumeEncryption, detect_volume_encryption, unknown
 
 CONFIRMATION_WORD = "ERASE"
 METHOD = (
     "暗号学的消去（NIST SP 800-88 Rev.1 の Cryptographic Erase）：データベースを暗号化している"
-    "鍵を収めた鍵ファイル（全アカウントの鍵スロット）を乱数で上書きしたうえで削除し、"
-    "続いてデータベース本体・ジャーナル（WAL・共有メモリ）・監査アンカーを乱数で上書きして削除"
+    "鍵を収めた鍵ファイル（全アカウントの鍵スロット）を、同じファイルの上から全長にわたり乱数で"
+    "上書きしてディスクへ書き込ませ（fsync）、削除。続いてデータベース本体・ジャーナル（WAL・"
+    "共有メモリ）・監査アンカー・ログイン失敗記録・中断された書き込みの一時ファイルを同じ方法で"
+    "上書きして削除"
 )
 
 
@@ -96,6 +117,10 @@ class ErasurePlan:
     recovery_sheets: int
     handover_copy: CopyRecord | None = None
     changed_since_handover: int = 0
+    # What interrupted writes left behind, here and in the folders of the register's copies:
+    # erased with the vault (and named on the certificate).
+    leftovers: list[Leftover] = field(default_factory=list)
+    volume: VolumeEncryption = field(default_factory=lambda: unknown("not checked"))
 
     @property
     def blockers(self) -> list[str]:
@@ -132,6 +157,8 @@ class ErasurePlan:
             "backups": [c.to_json() for c in self.backups],
             "recovery_sheets": self.recovery_sheets,
             "changed_since_handover": self.changed_since_handover,
+            "leftovers": [leftover.to_json() for leftover in self.leftovers],
+            "volume_encryption": self.volume.to_json(),
             "blockers": self.blockers,
         }
 
@@ -158,39 +185,47 @@ class ErasureResult:
             "forced_reason": self.forced_reason,
             "backups_to_destroy": [c.to_json() for c in self.plan.backups],
             "recovery_sheets_to_shred": self.plan.recovery_sheets,
+            "leftovers": [leftover.to_json() for leftover in self.plan.leftovers],
+            "volume_encryption": self.plan.volume.to_json(),
         }
 
 
-def _files_of(db_path: Path) -> list[Path]:
+def _files_of(db_path: Path, leftovers: list[Leftover]) -> list[Path]:
+    """Every file to erase, key material first (the vault's key file, then any copy of it
+    that an interrupted write left), then the rest."""
+    # ``vault_files`` names these too; repeated so that the erasure never depends on it.
+    lockout = lockout_file_path(db_path)
     files = vault_files(db_path)
-    files += [p for p in (anchor_path(db_path), anchor_lock_path(db_path)) if p.exists()]
-    # Left behind by an interrupted save of the key file or the anchor: they hold key slots.
-    files += sorted(db_path.parent.glob(f".{db_path.name}.*.tmp"))
-    files += sorted(db_path.parent.glob(f"{db_path.name}.audit-anchor.*.part"))
-    return files
+    files += [anchor_path(db_path), anchor_lock_path(db_path)]
+    files += [lockout, lockout.with_name(lockout.name + ".lock")]
+    files += [path for leftover in leftovers for path in leftover.files()]
+    unique = list(dict.fromkeys(p for p in files if p.is_file()))
+    return sorted(unique, key=lambda p: not holds_key_material(p))
 
 
 def _overwrite_and_remove(path: Path) -> None:
-    """One pass of random bytes over the whole file, fsync, then unlink.
+    """The same inode overwritten with random bytes over its whole length, fsync, unlink.
 
     On flash storage an overwrite may land in new blocks; that is why the key's destruction,
     not this overwrite, is what makes the data unreadable.
     """
-    size = path.stat().st_size
-    with path.open("r+b", buffering=0) as stream:
-        written = 0
-        while written < size:
-            chunk = secrets.token_bytes(min(1 << 20, size - written))
-            stream.write(chunk)
-            written += len(chunk)
-        os.fsync(stream.fileno())
-    path.unlink()
+    shred(path)
 
 
 class ErasureService:
-    def __init__(self, session: Session, vault: Vault) -> None:
+    """``volume_check`` tells whether the vault's folder is on an encrypted volume (tests pass
+    their own; the certificate records the answer)."""
+
+    def __init__(
+        self,
+        session: Session,
+        vault: Vault,
+        *,
+        volume_check: Callable[[Path], VolumeEncryption] = detect_volume_encryption,
+    ) -> None:
         self._session = session
         self._vault = vault
+        self._volume_check = volume_check
 
     def plan(self) -> ErasurePlan:
         s = self._session
@@ -203,7 +238,10 @@ class ErasureService:
             handover_copy = None
             if handover is not None and handover.copy_id is not None:
                 handover_copy = uow.get_copy(handover.copy_id)
+            db_path = self._vault.db_path.absolute()
             return ErasurePlan(
+                leftovers=find_leftovers(db_path, output_folders(copies), handover_names(copies)),
+                volume=self._volume_check(db_path.parent),
                 handover_copy=handover_copy,
                 changed_since_handover=(
                     0 if handover is None else uow.reservations_changed_since(handover.at)
@@ -286,7 +324,10 @@ class ErasureService:
         try:
             rehearsal = ErasureResult(
                 plan=plan,
-                files=[ErasedFile(p, p.stat().st_size, "0" * 64) for p in _files_of(db_path)],
+                files=[
+                    ErasedFile(p, p.stat().st_size, "0" * 64)
+                    for p in _files_of(db_path, plan.leftovers)
+                ],
                 started_at=started,
                 finished_at=started,
                 account=account,
@@ -312,15 +353,16 @@ class ErasureService:
             # Closed first: closing checkpoints the WAL into the database file, and the
             # hashes must be those of the files as they are destroyed.
             self._vault.close()
-            hashed = [ErasedFile(p, p.stat().st_size, sha256_file(p)) for p in _files_of(db_path)]
-            keys = [f for f in hashed if f.path.name.endswith(".keys")]
-            rest = [f for f in hashed if not f.path.name.endswith(".keys")]
-            # The key file first: once it is gone, nothing else matters for confidentiality.
-            # A file that cannot be removed (held open by another program, a read-only
-            # folder) is named on the certificate, which is written whatever happens: it is
-            # the only record left of what was destroyed.
+            hashed = [
+                ErasedFile(p, p.stat().st_size, sha256_file(p))
+                for p in _files_of(db_path, plan.leftovers)
+            ]
+            # The key files first (``_files_of`` puts them there): once they are gone, nothing
+            # else matters for confidentiality.  A file that cannot be removed (held open by
+            # another program, a read-only folder) is named on the certificate, which is
+            # written whatever happens: it is the only record left of what was destroyed.
             files = []
-            for erased in keys + rest:
+            for erased in hashed:
                 try:
                     _overwrite_and_remove(erased.path)
                 except FileNotFoundError:
@@ -328,6 +370,13 @@ class ErasureService:
                 except OSError as exc:
                     erased = replace(erased, problem=exc.strerror or type(exc).__name__)
                 files.append(erased)
+            # The emptied temporary folders go too; one still holding a file that could not
+            # be overwritten is left as it is (that file is named on the certificate).
+            kept = [f.path for f in files if f.problem is not None]
+            for leftover in plan.leftovers:
+                if leftover.is_folder and not any(leftover.path in p.parents for p in kept):
+                    with contextlib.suppress(OSError):
+                        shutil.rmtree(leftover.path)
             result = ErasureResult(
                 plan=plan,
                 files=files,

@@ -3,6 +3,8 @@
 Items erased, media, number of records, method, responsible person, date and time, the
 SHA-256 of every erased file taken just before, the handover manifest's hash, the backups
 and paper recovery sheets still to be destroyed, and lines for the witness's signature.
+It also says plainly what the erasure did and what no overwrite on a file system can promise,
+and whether the vault's volume was found to be encrypted.
 Pure drawing: ``ErasureService.erase`` gathers the facts and owns the file.
 """
 
@@ -31,12 +33,47 @@ from reservations.domain import JST
 from reservations.erasure import METHOD, ErasureResult, Handover
 from reservations.files import numbered_canvas
 from reservations.fonts import PdfFont, japanese_style
+from reservations.leftovers import LeftoverKind
+from reservations.volume_encryption import VolumeEncryption, VolumeState
 
 TITLE = "データ消去証明書"
 ITEMS = (
     "予約受付業務で取り扱った予約データ一式（氏名・ふりがな・電話番号・予約枠・受付番号・"
     "メモ・取消理由）、監査ログ（操作記録）、写しの管理簿、アカウントの鍵スロット"
 )
+VOLUME_LABEL = "保存先ボリュームの暗号化"
+DONE = (
+    "1. 鍵ファイル（全アカウントの鍵スロット）を、同じファイル（同一の i ノード）の上から全長に"
+    "わたり乱数で上書きし、ディスクへの書き込みを確認（fsync）したうえで削除しました。データベース"
+    "を開く鍵はこれで失われ、暗号化されたデータベースのページがどこに残っていても、鍵なしでは"
+    "読めません（紙の復旧シートと、下の表のバックアップを除く）。\n"
+    "2. データベース本体・ジャーナル・監査アンカー・ログイン失敗記録と、中断された書き込みが残した"
+    "一時ファイルを、同じ方法で上書きして削除しました。"
+)
+LIMITS = (
+    "上書きで元のデータが消えるのは、ファイルシステムと記憶装置が同じ場所に書き込む場合だけです。"
+    "次の場合には以前のデータが記憶装置に残り得るため、本証明書はそれらの消去を証明しません。\n"
+    "・SSD・USB メモリなどフラッシュ記憶装置のウェアレベリング（上書きが別のブロックに書かれ、"
+    "元のブロックが予備領域に残る）\n"
+    "・コピーオンライト型・ジャーナリング型のファイルシステム（Btrfs・ZFS・APFS・ReFS、"
+    "NTFS・ext4 のジャーナルなど）\n"
+    "・スナップショット（LVM・Btrfs・ZFS・仮想マシン・NAS）\n"
+    "・Windows のボリューム シャドウ コピー（システムの復元・以前のバージョン）\n"
+    "・バックアップ・同期ソフトによる複製（OneDrive・ファイル履歴など）\n"
+    "・鍵ファイルとログイン失敗記録の、以前に保存し直された古い版（空き領域に残り得る。古い鍵"
+    "ファイルは、当時有効だったパスワードとともにデータ鍵を取り出せます）\n"
+    "保存先ボリュームの全体暗号化（BitLocker・LUKS など）は本アプリケーションの利用条件です。"
+    "暗号化されたボリュームでは、これらの残りもボリュームの鍵なしでは読めません。記憶装置を廃棄・"
+    "返却するときは、媒体全体の消去（NIST SP 800-88 の Purge）または物理的な破壊を行ってください。"
+)
+_LEFTOVER_KINDS = {
+    LeftoverKind.BACKUP: "中断されたバックアップ（データベースの写しと鍵ファイル）",
+    LeftoverKind.EXPORT: "書き込み途中の PDF・CSV",
+    LeftoverKind.HANDOVER: "書き込み途中の引渡しパッケージ",
+    LeftoverKind.ANCHOR: "監査アンカーの一時ファイル",
+    LeftoverKind.KEY_FILE: "鍵ファイルの一時ファイル",
+    LeftoverKind.SIDE_FILE: "保管庫の一時ファイル",
+}
 _MARGIN = 18 * mm
 _GRID = colors.HexColor("#888888")
 _SHADE = colors.HexColor("#EEEEEE")
@@ -49,6 +86,21 @@ def _style(name: str, font: str, size: float, **kw: Any) -> ParagraphStyle:
 def _jp_time(value: Any) -> str:
     t = value.astimezone(JST)
     return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M:%S}（日本時間）"
+
+
+def volume_text(volume: VolumeEncryption) -> str:
+    """The certificate's line on the encryption of the vault's volume."""
+    if volume.state is VolumeState.ENCRYPTED:
+        return f"暗号化されています（{volume.description}）"
+    if volume.state is VolumeState.NOT_ENCRYPTED:
+        return (
+            f"暗号化されていません（{volume.description}）。利用条件（保存先ボリュームの全体暗号化）"
+            "を満たしていません"
+        )
+    return (
+        f"確認できませんでした（{volume.description}）。BitLocker・LUKS などの設定を別途"
+        "確認してください"
+    )
 
 
 def render_certificate(result: ErasureResult, out: IO[bytes], font: PdfFont) -> int:
@@ -128,6 +180,7 @@ def _story(result: ErasureResult, font: str, width: float) -> list[Any]:
             f"フォルダ {plan.database.parent}",
         ),
         ("消去方法", METHOD),
+        (VOLUME_LABEL, volume_text(plan.volume)),
         ("実施日時", f"{_jp_time(result.started_at)} ～ {_jp_time(result.finished_at)}"),
         ("実施責任者", result.account),
         ("引渡し", _handover_text(handover)),
@@ -140,9 +193,14 @@ def _story(result: ErasureResult, font: str, width: float) -> list[Any]:
     table.setStyle(_grid())
     story += [table, p("消去したファイル（消去直前の SHA-256）", head)]
     files = [[p("ファイル", small), p("バイト数", small), p("SHA-256", small)]]
+    vault_folder = plan.database.parent
     files += [
         [
-            p(f.path.name + ("" if f.problem is None else f"\n（削除できず：{f.problem}）"), small),
+            p(
+                (f.path.name if f.path.parent == vault_folder else str(f.path))
+                + ("" if f.problem is None else f"\n（削除できず：{f.problem}）"),
+                small,
+            ),
             p(f"{f.size:,}", small),
             p(f.sha256, mono),
         ]
@@ -151,6 +209,15 @@ def _story(result: ErasureResult, font: str, width: float) -> list[Any]:
     ftable = Table(files, colWidths=[45 * mm, 22 * mm, width - 67 * mm], repeatRows=1)
     ftable.setStyle(_grid(header=True))
     story.append(ftable)
+    if plan.leftovers:
+        story.append(p("中断された書き込みの残り（上の表のとおり上書きして削除）", head))
+        story.append(
+            p("\n".join(f"・{_LEFTOVER_KINDS[x.kind]}：{x.path}" for x in plan.leftovers), small)
+        )
+    story.append(p("この消去で行ったこと", head))
+    story.append(p(DONE, small))
+    story.append(p("ファイルシステムと記憶装置が保証できないこと", head))
+    story.append(p(LIMITS, small))
 
     story.append(p("残存する写し・紙の処分（立会いのもとで実施し、チェックしてください）", head))
     leftovers = [[p("処分", small), p("対象", small), p("状態", small)]]

@@ -22,6 +22,7 @@ from typing import IO, Any
 from reportlab.pdfgen.canvas import Canvas
 
 from reservations import errors
+from reservations.leftovers import PART_SUFFIX, export_part_prefix
 
 
 def check_destination(out: Path, *, overwrite: bool, suffix: str = ".pdf") -> None:
@@ -47,7 +48,9 @@ def atomic_file(
     folder = out.parent
     check_destination(out, overwrite=overwrite, suffix=out.suffix or ".pdf")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".resdesk-", suffix=".part", dir=folder)
+        # The writer's PID in the name: a file left by a killed process is told from one
+        # still being written, and removed at the next start (``reservations.leftovers``).
+        fd, tmp_name = tempfile.mkstemp(prefix=export_part_prefix(), suffix=PART_SUFFIX, dir=folder)
     except OSError as exc:
         raise write_error(exc, folder) from None
     tmp = Path(tmp_name)

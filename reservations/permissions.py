@@ -29,6 +29,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view the audit log"
     EXPORT_AUDIT = "export the audit log"
     BACKUP = "make backups"
+    RESTORE = "restore backups"
     PLAN_SLOTS = "plan slots and close days"
     CALL_BACK = "record call-back outcomes"
     VIEW_STATISTICS = "view statistics"
@@ -61,6 +62,7 @@ _SUPERVISOR = _OPERATOR | {
     Permission.LIST_ACCOUNTS,
     Permission.EXPORT_AUDIT,
     Permission.BACKUP,
+    Permission.RESTORE,
     Permission.PLAN_SLOTS,
     Permission.VIEW_STATISTICS,
     Permission.PERSON_REQUESTS,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reservations import errors
 from reservations.domain import Account, now_jst
+from reservations.leftovers import remove_stale_leftovers
 from reservations.lockout import LOGIN_POLICY, FailureRecord, LoginPolicy
 from reservations.permissions import Permission, require
 from reservations.store import SqlCipherStore, Store, UnitOfWork
@@ -165,6 +166,9 @@ def start_session(
     session._pending_failures = vault.login_failures
     session._finished_rekey = vault.finished_rekey
     session._after_login_recorded = vault.forget_login_failures
+    # Half-written copies a killed backup, export or handover left behind hold personal data
+    # and key material that no register entry names: gone before any work starts.
+    remove_stale_leftovers(session, vault.db_path)
     if not defer_login_audit:
         session.record_login()
     return session

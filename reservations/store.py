@@ -181,6 +181,10 @@ class UnitOfWork(Protocol):
     def list_copies(self, *, open_only: bool) -> list[CopyRecord]: ...
     def get_copy(self, copy_id: int) -> CopyRecord | None: ...
     def close_copy(self, copy_id: int, status: str, at: str, by: str, note: str | None) -> None: ...
+    # fills in an entry made before its file was written (a backup registers first)
+    def complete_copy(
+        self, copy_id: int, people: int, upto_reservation: int | None, sha256: str, description: str
+    ) -> None: ...
     def copy_receipts(self, copy_id: int) -> list[str]: ...
     def latest_reservation_id(self) -> int: ...
     def reservations_changed_since(self, time: str) -> int: ...
@@ -768,6 +772,15 @@ class SqlCipherUnitOfWork:
         self._conn.execute(
             "UPDATE copies SET status = ?, closed_at = ?, closed_by = ?, note = ? WHERE id = ?",
             (status, at, by, note, copy_id),
+        )
+
+    def complete_copy(
+        self, copy_id: int, people: int, upto_reservation: int | None, sha256: str, description: str
+    ) -> None:
+        self._conn.execute(
+            "UPDATE copies SET people = ?, upto_reservation = ?, sha256 = ?, description = ? "
+            "WHERE id = ?",
+            (people, upto_reservation, sha256, description, copy_id),
         )
 
     def copy_receipts(self, copy_id: int) -> list[str]:

@@ -151,7 +151,8 @@ def test_backup_is_audited_without_personal_data(test_vault: TestVault, tmp_path
     result = _backup(test_vault, tmp_path)
     conn = connect(test_vault.path, test_vault.data_key)
     try:
-        row, registered = conn.execute(
+        # Registered before the files are written, completed once the copy is verified.
+        registered, row = conn.execute(
             "SELECT account, action, target, result FROM audit ORDER BY seq DESC LIMIT 2"
         ).fetchall()[::-1]
         copy = conn.execute("SELECT kind, people, path, sha256 FROM copies").fetchone()
@@ -184,11 +185,56 @@ def test_backup_refusals(test_vault: TestVault, tmp_path: Path) -> None:
         BackupService(operator, _vault).backup(tmp_path)
 
 
+def test_the_register_hears_of_a_backup_before_its_files_are_written(
+    test_vault: TestVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reservations import backup as backup_module
+    from reservations.domain import CopyStatus
+
+    vault, session = _open(test_vault)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    seen: dict[str, tuple[CopyStatus, str, list[str]]] = {}
+
+    def look(name: str) -> None:
+        with session.store.unit_of_work(write=False) as uow:
+            [copy] = uow.list_copies(open_only=False)
+        seen[name] = (copy.status, copy.sha256, sorted(p.name for p in usb.iterdir()))
+
+    def broken(*_args: object) -> int:
+        raise errors.IntegrityFailed("The copy failed its integrity check; nothing was kept.")
+
+    BackupService(session, vault, checkpoint=look).backup(usb)
+    status, digest, [part_name] = seen["registered"]
+    assert (status, digest) == (CopyStatus.OPEN, "")
+    assert part_name.startswith(".resdesk-backup-") and part_name.endswith(".part")
+    assert seen["completed"][1] != ""
+
+    # A backup that fails (here its verification) leaves no folder and a closed entry.
+    test_vault.clock.advance(minutes=1)
+    monkeypatch.setattr(backup_module, "_verify", broken)
+    with pytest.raises(errors.IntegrityFailed):
+        BackupService(session, vault).backup(usb)
+    assert len(list(usb.iterdir())) == 1  # the first backup only
+    with session.store.unit_of_work(write=False) as uow:
+        _first, failed = uow.list_copies(open_only=False)
+    assert failed.status is CopyStatus.DESTROYED and failed.note is not None
+    assert "never published" in failed.note
+
+
+def test_restore_needs_a_supervisor(test_vault: TestVault, tmp_path: Path) -> None:
+    result = _backup(test_vault, tmp_path)
+    (tmp_path / "new").mkdir()
+    with pytest.raises(errors.NotPermitted, match="operator role may not restore backups"):
+        restore(result.folder, tmp_path / "new" / "vault.db", *OPERATOR)
+    assert list((tmp_path / "new").iterdir()) == []
+
+
 def test_restore_to_a_new_path_and_log_in(test_vault: TestVault, tmp_path: Path) -> None:
     result = _backup(test_vault, tmp_path)
     (tmp_path / "new").mkdir()
     new_db = tmp_path / "new" / "vault.db"
-    restored = restore(result.folder, new_db, *OPERATOR, live_db=test_vault.path)
+    restored = restore(result.folder, new_db, *SUPERVISOR, live_db=test_vault.path)
     assert restored.database == new_db
     assert restored.reservations == result.reservations
     assert (tmp_path / "new" / "vault.db.audit-anchor").is_file()
@@ -262,10 +308,14 @@ def test_cli_backup_and_restore(test_vault: TestVault, cli: Cli, tmp_path: Path)
     no_target = cli("restore", str(folder), account=SUPERVISOR)
     assert_fails(no_target, ExitCode.USAGE, "--db")
     new_db = tmp_path / "restored.db"
-    done = cli("restore", str(folder), "--db", str(new_db), account=OPERATOR)
+    # An operator's password opens the copy, but restoring is a supervisor's: removed again.
+    refused = cli("restore", str(folder), "--db", str(new_db), account=OPERATOR)
+    assert_fails(refused, ExitCode.NOT_PERMITTED, "may not restore backups")
+    assert not any(p.name.startswith("restored.db") for p in tmp_path.iterdir())
+    done = cli("restore", str(folder), "--db", str(new_db), account=SUPERVISOR)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(new_db)
-    twice = cli("restore", str(folder), "--db", str(new_db), account=OPERATOR)
+    twice = cli("restore", str(folder), "--db", str(new_db), account=SUPERVISOR)
     assert_fails(twice, ExitCode.CONFLICT, "already exists")
     found = cli("slots", "list", "--db", str(new_db), account=OPERATOR)
     assert found.returncode == 0, found.stderr

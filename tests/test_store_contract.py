@@ -469,6 +469,28 @@ def test_copies_register_add_list_and_close(booked: Store) -> None:
         assert uow.get_copy(999_999) is None
 
 
+def test_a_copy_registered_before_it_is_written_is_completed_later(booked: Store) -> None:
+    with booked.unit_of_work(write=True) as uow:
+        latest = uow.latest_reservation_id()
+        copy_id = uow.add_copy(
+            CopyKind.BACKUP.value, AT, "chief", 0, "all", 0, "/tmp/b", "", "控え（書き込み中）"
+        )
+        uow.commit()
+    with booked.unit_of_work(write=True) as uow:
+        uow.complete_copy(copy_id, 3, latest, "ab" * 32, "控え")
+        uow.commit()
+    with booked.unit_of_work(write=False) as uow:
+        copy = uow.get_copy(copy_id)
+        assert copy is not None
+        assert (copy.people, copy.sha256, copy.description, copy.status) == (
+            3,
+            "ab" * 32,
+            "控え",
+            CopyStatus.OPEN,
+        )
+        assert len(uow.copy_receipts(copy_id)) == uow.count_reservations(upto=latest)
+
+
 # -- transactions ---------------------------------------------------------------------------
 
 

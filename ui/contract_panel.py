@@ -220,6 +220,13 @@ class ContractPanel(QWidget):
             CopyStatus.HANDED_OVER: self.tr("handed over"),
         }[status]
 
+    def copy_status_text(self, copy: CopyRecord) -> str:
+        # A backup enters the register before it is written: without a SHA-256 it never
+        # finished (still being written, or interrupted: the next start removes what is left).
+        if copy.status is CopyStatus.OPEN and not copy.sha256:
+            return self.tr("open (incomplete)")
+        return self.status_text(copy.status)
+
     def refresh(self) -> None:
         try:
             contracts = ContractService(self._session)
@@ -261,7 +268,7 @@ class ContractPanel(QWidget):
                 copy.created_at[:16].replace("T", " "),
                 copy.account,
                 f"{copy.people:,}",
-                self.status_text(copy.status),
+                self.copy_status_text(copy),
                 copy.path,
             ]
             for column, value in enumerate(values):

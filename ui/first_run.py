@@ -832,7 +832,7 @@ class RestorePage(_Page):
         self.setSubTitle(
             self.tr(
                 "The backup is copied to {path} and checked. Give the account and password of "
-                "an account in the backup: it must open the copy."
+                "a supervisor in the backup: it must open the copy."
             ).format(path=db_path)
         )
         self.setFinalPage(True)
@@ -917,6 +917,11 @@ class RestorePage(_Page):
             )
         if isinstance(exc, errors.IntegrityFailed):
             return self.tr("The backup is damaged; try an older backup.")
+        if isinstance(exc, errors.NotPermitted):
+            return self.tr(
+                "Only a supervisor can restore a backup; the copy was removed again. Log in "
+                "with a supervisor's account."
+            )
         return error_text(exc)
 
     def nextId(self) -> int:  # noqa: N802

@@ -188,3 +188,18 @@ def test_handover_from_the_window(
     assert sorted(p.name for p in target.iterdir()) == ["README.txt", "SHA256SUMS", "handover.pdf"]
     table = child(panel, QTableWidget, "registerTable")
     assert _item(table, table.rowCount() - 1, 1) == "handover"
+
+
+def test_a_backup_that_never_finished_shows_as_incomplete(
+    chief_window: MainWindow, test_vault: TestVault
+) -> None:
+    """A backup enters the register before it is written; killed midway, it has no SHA-256."""
+    panel = _panel(chief_window)
+    store = SqlCipherStore(test_vault.vault(SUPERVISOR).conn)
+    with store.unit_of_work(write=True) as uow:
+        uow.add_copy("backup", "2026-03-01T10:00:00+09:00", "chief", 3, "all", 3,
+                     "/media/usb/resdesk-backup-20260301-1000", "", "incomplete")  # fmt: skip
+        uow.commit()
+    panel.refresh()
+    table = child(panel, QTableWidget, "registerTable")
+    assert _item(table, table.rowCount() - 1, 5) == "open (incomplete)"

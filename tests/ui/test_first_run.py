@@ -35,7 +35,7 @@ from reservations.keyslots import DEFAULT_KDF, TEST_KDF, parse_recovery_key
 from reservations.session import open_session
 from reservations.slots import SlotService
 from reservations.vault import connect, vault_files
-from tests.conftest import SUPERVISOR, TestVault
+from tests.conftest import OPERATOR, SUPERVISOR, TestVault
 from ui.first_run import (
     ContractPage,
     FirstRunWizard,
@@ -281,6 +281,13 @@ def test_restore_a_backup(
     _click(wizard, Button.FinishButton)
     assert wizard.isVisible() and page.message.text() != ""
     assert not any(p.exists() for p in vault_files(path)) and not path.parent.exists()
+    # An operator's password opens the copy, but only a supervisor may restore it.
+    page.account_edit.setText(OPERATOR[0])
+    page.password_edit.setText(OPERATOR[1])
+    _click(wizard, Button.FinishButton)
+    assert wizard.isVisible() and "Only a supervisor" in page.message.text()
+    assert not path.parent.exists()
+    page.account_edit.setText(SUPERVISOR[0])
     page.password_edit.setText(SUPERVISOR[1])
     _click(wizard, Button.FinishButton)
     assert wizard.result() == QWizard.DialogCode.Accepted
