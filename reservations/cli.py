@@ -205,13 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR", help="an existing folder")
     p = sub.add_parser(
         "restore",
-        help="copy a backup to a NEW vault path given with --db and log in there to check it",
+        help="copy a backup to a NEW vault path given with --db and check it (supervisor)",
         usage="resdesk restore BACKUP --db NEW_PATH",
         description=(
             "Restore a backup (a resdesk-backup-... folder or its vault.db) to the path given "
             "with --db, which here is the target: it must not exist yet and must not be the "
             "live vault. Nothing is ever overwritten. The account in RESDESK_USER / "
-            "RESDESK_PASSWORD must open the restored copy, else it is removed again."
+            "RESDESK_PASSWORD must open the restored copy and be a supervisor's, else the "
+            "copy is removed again (exit 6 for another role)."
         ),
     )
     p.add_argument("backup", metavar="BACKUP")
@@ -266,10 +267,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name", metavar="NAME", nargs="?")
 
-    sub.add_parser(
+    p = sub.add_parser(
         "rekey",
         help="replace the vault's data key and print a new recovery sheet (supervisor)",
     )
+    p.add_argument(
+        "--finish",
+        action="store_true",
+        help="finish a replacement that was interrupted and print its recovery sheet",
+    )
+    p = sub.add_parser(
+        "recover",
+        help="get back in with the paper recovery sheet: a new supervisor key slot",
+        description=(
+            "Opens the vault with the data key typed from the recovery sheet (asked for, or "
+            "RESDESK_RECOVERY_KEY), then gives the supervisor account NAME (existing, or new) "
+            "a new key slot with a new password (asked for, or RESDESK_NEW_PASSWORD). A lost "
+            "or damaged key file is written anew. Audited."
+        ),
+    )
+    p.add_argument("--sheet", action="store_true", required=True, help="use the recovery sheet")
+    p.add_argument("--account", required=True, metavar="NAME", help="a supervisor's name")
     from reservations.cli_audit import add_audit_parser
     from reservations.cli_handover import add_export_parser
     from reservations.cli_person import add_person_parser
@@ -722,27 +740,78 @@ def _cmd_account(args: argparse.Namespace, db: Path, out: Output) -> int:
     return 0
 
 
-def _cmd_rekey(args: argparse.Namespace, db: Path, out: Output) -> int:
+def _print_sheet(db: Path, key: bytearray, out: Output, why: str) -> None:
     from reservations.keyslots import recovery_sheet_groups
-    from reservations.rekey import rekey
 
-    with _session(db) as (vault, session):
-        new_key = rekey(session, vault)
     try:
-        sheet = recovery_sheet_groups(new_key)
+        sheet = recovery_sheet_groups(key)
     finally:
-        new_key[:] = bytes(len(new_key))
+        key[:] = bytes(len(key))
     out.data(
         {"vault": str(db), "recovery_key": sheet, "old_sheet_valid": False},
         lambda: (
             "NEW RECOVERY SHEET - Reservation Desk\n"
             f"Vault: {db}\n\n{sheet}\n\n"
-            "The vault's data key was replaced. This is the new key: print or write it down\n"
+            f"{why} This is the new key: print or write it down\n"
             "now and keep it in the locked safe. The OLD recovery sheet no longer opens\n"
             "anything: shred it. Backups made before now still open with the old sheet only."
         ),
     )
+
+
+def _cmd_rekey(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.rekey import RotationIncomplete, rekey
+    from reservations.session import open_session
+
+    if args.finish:
+        user, password = _credentials()
+        vault, session = open_session(
+            db, user, password, defer_login_audit=True, finish_interrupted_rotation=True
+        )
+        try:
+            if not vault.finished_rekey:
+                session.record_login()
+                out.say("No replacement of the data key was waiting to be finished.")
+                return 0
+            session.record_login()
+            key = bytearray(vault.keys.data_key)
+        finally:
+            vault.close()
+        _print_sheet(db, key, out, "The interrupted replacement of the data key is finished.")
+        out.say("Finished the interrupted replacement of the data key.")
+        return 0
+    try:
+        with _session(db) as (vault, session):
+            new_key = rekey(session, vault)
+    except RotationIncomplete as exc:
+        _print_sheet(db, exc.new_key, out, "The data key was replaced.")
+        raise
+    _print_sheet(db, new_key, out, "The vault's data key was replaced.")
     out.say("Replaced the data key and re-sealed it to every account.")
+    return 0
+
+
+def _cmd_recover(args: argparse.Namespace, db: Path, out: Output) -> int:
+    from reservations.recovery import recover_with_sheet
+
+    sheet = os.environ.get("RESDESK_RECOVERY_KEY") or _prompt("Recovery key (from the sheet)")
+    result = recover_with_sheet(db, sheet, args.account, _new_password(args.account))
+    lost = ", ".join(result.accounts_without_slot)
+    out.data(
+        {
+            "account": result.account,
+            "created_account": result.created_account,
+            "new_key_file": result.new_key_file,
+            "accounts_without_slot": list(result.accounts_without_slot),
+        },
+        lambda: (
+            f"{result.account} can log in with the new password"
+            + (" (a new supervisor account)" if result.created_account else "")
+            + (".\nThe key file was written anew." if result.new_key_file else ".")
+            + (f"\nReset the passwords of: {lost}." if lost else "")
+        ),
+    )
+    out.say("Opened the vault with the recovery sheet; the recovery is in the audit log.")
     return 0
 
 
@@ -812,6 +881,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": _cmd_check,
             "account": _cmd_account,
             "rekey": _cmd_rekey,
+            "recover": _cmd_recover,
             "backup": _cmd_backup,
             "audit": run_audit_command,
             "register": run_register_command,

@@ -355,7 +355,10 @@ def parse_recovery_key(text: str) -> bytes:
 def _corrupt(what: str) -> NoReturn:
     # ``from None`` even when called inside an ``except`` block: the user needs this sentence,
     # not a chained traceback of the parser or base64 error that led to it.
-    raise KeyFileCorrupt(f"The key file is damaged: {what}.") from None
+    raise KeyFileCorrupt(
+        f"The key file is damaged: {what}. Restore it from a backup, or open the vault with "
+        "the recovery sheet ('resdesk recover --sheet'), which writes a new one."
+    ) from None
 
 
 def _field(obj: Mapping[str, object], name: str, where: str) -> object:
@@ -611,7 +614,7 @@ class KeySlotFile:
             document = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             # ``from None``: the user needs the sentence, not the parser's traceback.
-            raise KeyFileCorrupt("The key file is damaged: it is not valid JSON.") from None
+            _corrupt("it is not valid JSON")
         top = _obj(document, "the file")
         if top.get("format") != cls.FORMAT:
             _corrupt("it is not a Reservation Desk key file")

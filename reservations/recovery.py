@@ -25,9 +25,8 @@ from reservations.domain import Role, now_jst
 from reservations.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, parse_recovery_key
 from reservations.lockout import LockoutFile
 from reservations.passwords import check_new_password
-from reservations.schema import LATEST_VERSION, migrate, schema_version
 from reservations.store import SqlCipherStore
-from reservations.vault import Connection, connect, database_errors, key_file_path
+from reservations.vault import Connection, key_file_path, open_with_data_key
 
 __all__ = ["RecoveryResult", "recover_with_sheet"]
 
@@ -89,11 +88,11 @@ def recover_with_sheet(
         )
     try:
         try:
-            conn = connect(db_path, data_key)
+            conn, vault_id = open_with_data_key(db_path, data_key)
         except errors.VaultCorrupt:
             raise errors.AuthenticationFailed(_SHEET_DOES_NOT_OPEN) from None
         try:
-            return _recover(conn, db_path, data_key, account, new_password, now, kdf)
+            return _recover(conn, db_path, vault_id, data_key, account, new_password, now, kdf)
         finally:
             conn.close()
     finally:
@@ -103,33 +102,13 @@ def recover_with_sheet(
 def _recover(
     conn: Connection,
     db_path: Path,
+    vault_id: str,
     data_key: bytearray,
     account: str,
     new_password: str | bytearray,
     now: str,
     kdf: KdfParams,
 ) -> RecoveryResult:
-    with database_errors():
-        version = schema_version(conn)
-        if version > LATEST_VERSION:
-            raise errors.VaultTooNew(
-                "This vault was made by a newer version of Reservation Desk; update the "
-                "application to open it."
-            )
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-        if version < 1 or row is None:
-            raise errors.VaultCorrupt(
-                "The database holds no Reservation Desk vault; restore it from a backup."
-            )
-        if version < LATEST_VERSION:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                migrate(conn)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-    vault_id = str(row[0])
     slots, new_file = _load_or_start_key_file(db_path, vault_id)
     store = SqlCipherStore(conn)
     with slots.locked(), store.unit_of_work(write=True) as uow:

@@ -481,6 +481,38 @@ def open_vault(
     )
 
 
+def open_with_data_key(db_path: Path, data_key: bytes | bytearray) -> tuple[Connection, str]:
+    """The database opened with the data key itself (the recovery sheet), migrated to the
+    current schema; returns the connection and the vault id.  No key slot is involved, so
+    only ``reservations.recovery`` calls this."""
+    conn = connect(db_path, data_key)
+    try:
+        with database_errors():
+            version = schema_version(conn)
+            if version > LATEST_VERSION:
+                raise errors.VaultTooNew(
+                    "This vault was made by a newer version of Reservation Desk; update the "
+                    "application to open it."
+                )
+            vault_id = _meta(conn, "vault_id") if version >= 1 else None
+            if vault_id is None:
+                raise errors.VaultCorrupt(
+                    "The database holds no Reservation Desk vault; restore it from a backup."
+                )
+            if version < LATEST_VERSION:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrate(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+    except BaseException:
+        conn.close()
+        raise
+    return conn, vault_id
+
+
 PASSWORD_CHANGE_REQUIRED = (
     "This account must change its initial password before anything else: run "
     "'resdesk account passwd' (or log in to the window, which asks for a new one)."

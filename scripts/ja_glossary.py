@@ -1548,8 +1548,8 @@ JA_BY_CONTEXT.update(
         ): "このPC、メール、チャット、写真には絶対に残さないでください。ファイルに書き写すことも禁止です。",
         (
             "RecoverySheet",
-            "It is needed only when every supervisor password is lost or the key file is damaged; then IT opens the data with it and standard SQLCipher tools (README).",
-        ): "使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、情報システム担当者がこのキーと標準の SQLCipher ツールでデータを開きます（README 参照）。",
+            "It is needed only when every supervisor password is lost or the key file is damaged; then type it at the login screen (Use the recovery sheet…). The fifth character of each group is a check character that catches typing mistakes.",
+        ): "使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、ログイン画面の「復旧キーで開く」から入力します。各まとまりの5文字目は、入力誤りを見つけるための確認用の文字です。",
         (
             "RecoverySheet",
             "Shred it when the vault has been erased at the end of the contract.",
@@ -1576,5 +1576,71 @@ JA_BY_CONTEXT.update(
             "RecoverySheet",
             "This printer writes a file; the recovery key must never be stored in a file. Choose a paper printer, or write the key down by hand.",
         ): "このプリンターはファイルに出力します。復旧キーをファイルに保存してはいけません。紙に印刷するプリンターを選ぶか、キーを手で書き写してください。",
+    }
+)
+
+# Issue 11: the recovery key opens the vault from the login screen; an interrupted rekey.
+JA_BY_CONTEXT.update(
+    {
+        ("LoginDialog", "Use the recovery &sheet…"): "復旧キーで開く(&S)…",
+        ("LoginDialog", "Open the vault with the recovery sheet"): "復旧キーで予約データを開く",
+        (
+            "LoginDialog",
+            "A replacement of the data key was finished",
+        ): "データ鍵の交換を完了しました",
+        (
+            "RecoverWithSheetDialog",
+            "Open the vault with the recovery sheet",
+        ): "復旧キーで予約データを開く",
+        (
+            "RecoverWithSheetDialog",
+            "Type the recovery key from the sheet in the safe (spaces and line breaks do not matter). The supervisor named below gets a new password; the recovery is recorded in the operation log.",
+        ): "金庫に保管した用紙の復旧キーを入力してください（空白や改行は無視されます）。下の責任者アカウントに新しいパスワードを設定します。この操作は操作ログに記録されます。",
+        ("RecoverWithSheetDialog", "Recovery key"): "復旧キー",
+        ("RecoverWithSheetDialog", "Supervisor account"): "責任者アカウント",
+        ("RecoverWithSheetDialog", "New password"): "新しいパスワード",
+        ("RecoverWithSheetDialog", "Repeat the new password"): "新しいパスワード（確認）",
+        ("RecoverWithSheetDialog", "Recovery &key"): "復旧キー(&K)",
+        ("RecoverWithSheetDialog", "Supervisor &account"): "責任者アカウント(&A)",
+        ("RecoverWithSheetDialog", "&New password"): "新しいパスワード(&N)",
+        ("RecoverWithSheetDialog", "&Repeat"): "確認(&R)",
+        ("RecoverWithSheetDialog", "Open the vault"): "予約データを開く",
+        ("RecoverWithSheetDialog", "The two passwords differ."): "2つのパスワードが一致しません。",
+        (
+            "RecoverWithSheetDialog",
+            "Log in as {account} with the new password.",
+        ): "{account} と新しいパスワードでログインしてください。",
+        (
+            "RecoverWithSheetDialog",
+            "Then reset the passwords of: {names}.",
+        ): "その後、次のアカウントのパスワードを再設定してください：{names}。",
+        (
+            "RecoverWithSheetDialog",
+            "Group {group} on line {line} of the recovery key is mistyped; compare it with the sheet.",
+        ): "復旧キーの{line}行目・{group}番目のまとまりに入力誤りがあります。用紙と見比べてください。",
+        (
+            "RecoverWithSheetDialog",
+            "The recovery key has 80 characters (16 groups of 5); {n} were typed.",
+        ): "復旧キーは80文字（5文字×16まとまり）です。入力されたのは{n}文字です。",
+        (
+            "RecoverWithSheetDialog",
+            "This recovery key does not open the vault (another vault's, or an older sheet). Nothing was changed.",
+        ): "この復旧キーでは予約データを開けません（別の予約データのもの、または古い用紙です）。何も変更していません。",
+        (
+            "RecoverWithSheetDialog",
+            "That account is not an active supervisor; type a supervisor's name or a new name.",
+        ): "このアカウントは有効な責任者ではありません。責任者のアカウント名か、新しいアカウント名を入力してください。",
+        (
+            "RecoverWithSheetDialog",
+            "Account names may hold letters, digits, '.', '_' and '-'.",
+        ): "アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。",
+        (
+            "RecoverWithSheetDialog",
+            "Choose another password: 10 characters or more, not the account name, not a common password.",
+        ): "別のパスワードにしてください（10文字以上、アカウント名やよく使われるものは不可）。",
+        (
+            "errors",
+            "A replacement of the data key was interrupted; a supervisor must log in to finish it and print the new recovery sheet.",
+        ): "データ鍵の交換が途中で中断されています。責任者がログインして交換を完了し、新しい復旧キーを印刷してください。",
     }
 )

@@ -142,6 +142,30 @@ def _child(parent: QWidget, kind: type, name: str) -> QWidget:
 # -- the screens --------------------------------------------------------------------------------
 
 
+def screen_recover(studio: Studio) -> None:
+    """The login screen's recovery-sheet entry, with a group mistyped and named."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    from ui.recover import RecoverWithSheetDialog
+
+    dialog = RecoverWithSheetDialog(studio.db_path, "supervisor")
+    editor = _child(dialog, QPlainTextEdit, "recoverySheetEdit")
+    assert isinstance(editor, QPlainTextEdit)
+    # A made-up key (not the demo's), its second group mistyped on purpose.
+    editor.setPlainText(
+        "0001E 12034 0405A 06070\n08094 0A0BA 0C0D0 0E0F6\n"
+        "1011B 12131 14157 1617D\n18191 1A1B7 1C1DD 1E1F3"
+    )
+    for name in ("recoverPasswordEdit", "recoverRepeatEdit"):
+        field = _child(dialog, QLineEdit, name)
+        assert isinstance(field, QLineEdit)
+        field.setText("kanri-recovered-2022")
+    dialog.recover()
+    dialog.show()
+    studio.save(dialog, "recover_with_sheet")
+    dialog.close()
+
+
 def screen_login(studio: Studio) -> None:
     """The login dialog, account filled in, waiting for the password."""
     try:
@@ -645,6 +669,7 @@ def screen_first_run(studio: Studio) -> None:
 SCREENS: dict[str, Callable[[Studio], None]] = {
     "first_run": screen_first_run,
     "login": screen_login,
+    "recover": screen_recover,
     "booking": screen_booking,
     "search": screen_search,
     "verification": screen_verification,

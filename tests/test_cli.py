@@ -22,7 +22,7 @@ import sqlcipher3
 from reservations.booking import BookingService, CallerInput
 from reservations.domain import JST
 from reservations.errors import EXIT_CODE_TABLE, ExitCode
-from reservations.keyslots import DEFAULT_KDF
+from reservations.keyslots import DEFAULT_KDF, parse_recovery_key
 from reservations.receipt import format_receipt
 from reservations.vault import key_file_path
 from tests.conftest import (
@@ -224,7 +224,7 @@ def test_no_credentials_and_no_terminal_fails_fast(test_vault: TestVault) -> Non
 
 # -- init and demo ---------------------------------------------------------------------------
 
-SHEET_LINE = re.compile(r"^[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}$", re.MULTILINE)
+SHEET_LINE = re.compile(r"^[0-9A-F]{5} [0-9A-F]{5} [0-9A-F]{5} [0-9A-F]{5}$", re.MULTILINE)
 
 
 def test_init_shows_the_recovery_sheet_once_and_never_overwrites(tmp_path: Path) -> None:
@@ -239,10 +239,15 @@ def test_init_shows_the_recovery_sheet_once_and_never_overwrites(tmp_path: Path)
     assert "RECOVERY SHEET" in created.stdout
     lines = SHEET_LINE.findall(created.stdout)
     assert len(lines) == 4, created.stdout
-    recovery_hex = "".join(lines).replace(" ", "")
-    assert len(recovery_hex) == 64
+    recovery_key = parse_recovery_key("\n".join(lines))
+    assert len(recovery_key) == 32
     assert password not in created.stdout + created.stderr
-    assert sorted(p.name for p in db.parent.iterdir()) == ["vault.db", "vault.db.keys"]
+    # Beside the vault: the (empty) lock file every change of the key file takes.
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "vault.db",
+        "vault.db.keys",
+        "vault.db.keys.lock",
+    ]
 
     # The production default KDF, not the test one, protects the first account.
     slots = json.loads(key_file_path(db).read_text("utf-8"))["slots"]
@@ -265,7 +270,7 @@ def test_init_shows_the_recovery_sheet_once_and_never_overwrites(tmp_path: Path)
     # The README recipe: the sheet's 64 hex digits open the database with plain SQLCipher.
     conn = sqlcipher3.connect(str(db))
     try:
-        conn.execute(f"PRAGMA key = \"x'{recovery_hex}'\"")
+        conn.execute(f"PRAGMA key = \"x'{recovery_key.hex()}'\"")
         rows = conn.execute("SELECT name, role FROM accounts").fetchall()
     finally:
         conn.close()
@@ -307,6 +312,7 @@ def test_demo_replaces_only_a_demo_vault(tmp_path: Path, test_vault: TestVault) 
         "demo.db.audit-anchor",
         "demo.db.audit-anchor.lock",
         "demo.db.keys",
+        "demo.db.keys.lock",
     ]
     assert second_state["demo.db.keys"] != first_state["demo.db.keys"]
 

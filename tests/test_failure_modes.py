@@ -27,6 +27,7 @@ import sqlcipher3
 from reservations.demo import DEMO_ACCOUNTS, build_demo
 from reservations.errors import ExitCode
 from reservations.keyslots import TEST_KDF
+from reservations.lockout import lockout_file_path
 from reservations.vault import key_file_path
 from tests.conftest import (
     CENTERS,
@@ -177,17 +178,19 @@ def set_user_version(db: Path, data_key: bytes, version: int) -> None:
 
 
 def expect_failed_login(tv: TestVault, args: list[str], **env: str) -> str:
-    """A failed login: exit 3, one line, the database byte-for-byte unchanged and no stray
-    file; only the key file changes (its failure counter, the lockout requirement).  The key
-    file is put back afterwards so that the growing delay does not slow the next call."""
+    """A failed login: exit 3, one line, the database and the key file byte-for-byte unchanged
+    and no stray file; only the failure counter in ``NAME.lockout`` changes.  The counters are
+    removed afterwards so that the growing delay does not slow the next call."""
+    lockout = lockout_file_path(tv.path)
     before = vault_state(tv.path)
-    keys = key_file_path(tv.path)
-    keys_bytes = keys.read_bytes()
+    counters = lockout.read_bytes() if lockout.exists() else None
     message = assert_clean_failure(run_with(tv, args, **env), ExitCode.AUTHENTICATION)
     after = vault_state(tv.path)
-    assert (after.files, after.db_sha256) == (before.files, before.db_sha256), args
-    assert after.keys_sha256 != before.keys_sha256, "the failure was not counted"
-    keys.write_bytes(keys_bytes)
+    counter_files = {lockout.name, lockout.name + ".lock"}
+    assert set(after.files) - counter_files == set(before.files) - counter_files, args
+    assert (after.db_sha256, after.keys_sha256) == (before.db_sha256, before.keys_sha256), args
+    assert lockout.exists() and lockout.read_bytes() != counters, "the failure was not counted"
+    lockout.unlink()
     return message
 
 

@@ -423,7 +423,8 @@ def test_missing_file(keys_path: Path) -> None:
 def test_not_json(keys_path: Path) -> None:
     keys_path.write_bytes(b"\x00\xffnot json at all")
     error = _expect_load_error(keys_path, KeyFileCorrupt)
-    assert str(error) == "The key file is damaged: it is not valid JSON."
+    assert str(error).startswith("The key file is damaged: it is not valid JSON.")
+    assert "resdesk recover --sheet" in str(error)
 
 
 def test_truncated_file(keys_path: Path) -> None:

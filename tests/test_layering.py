@@ -64,6 +64,8 @@ SQLCIPHER_BACKEND: dict[str, str] = {
     "vault's connection (the one line a second backend changes)",
     "reservations/demo.py": "writes a SQLCipher demo vault, with a WAL checkpoint after the "
     "bulk load",
+    "reservations/recovery.py": "composition root for the paper recovery sheet: the data key "
+    "opens the SQLCipher file itself, before any key slot exists",
 }
 
 _DRIVER_MODULES = {"sqlite3", "sqlcipher3", "pysqlcipher3", "psycopg", "psycopg2"}

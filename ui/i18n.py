@@ -120,6 +120,12 @@ def error_text(exc: errors.ReservationError) -> str:
         return QCoreApplication.translate(
             "errors", "This booking's status does not allow that change."
         )
+    if isinstance(exc, errors.RotationUnfinished):
+        return QCoreApplication.translate(
+            "errors",
+            "A replacement of the data key was interrupted; a supervisor must log in to "
+            "finish it and print the new recovery sheet.",
+        )
     if isinstance(exc, errors.AuthenticationFailed):
         return QCoreApplication.translate("errors", "The account name or password is wrong.")
     if isinstance(exc, errors.NotPermitted):

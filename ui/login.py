@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,10 +60,28 @@ class LoginDialog(QDialog):
         buttons.setObjectName("loginButtons")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.recover_button = QPushButton(self.tr("Use the recovery &sheet…"))
+        self.recover_button.setObjectName("recoverWithSheetButton")
+        self.recover_button.setAccessibleName(self.tr("Open the vault with the recovery sheet"))
+        self.recover_button.setAutoDefault(False)
+        self.recover_button.clicked.connect(self.recover_with_sheet)
+        buttons.addButton(self.recover_button, QDialogButtonBox.ButtonRole.ResetRole)
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         (self.password_edit if account else self.account_edit).setFocus()
+
+    def recover_with_sheet(self) -> None:
+        """Every supervisor password lost, or the key file damaged: the paper sheet."""
+        from ui.recover import RecoverWithSheetDialog
+
+        dialog = RecoverWithSheetDialog(self._db_path, self.account_edit.text().strip(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_account is None:
+            return
+        self.account_edit.setText(dialog.result_account)
+        self.password_edit.clear()
+        self.message.setText(dialog.summary)
+        self.password_edit.setFocus()
 
     def try_login(self) -> None:
         try:
@@ -71,12 +90,17 @@ class LoginDialog(QDialog):
                 self.account_edit.text().strip(),
                 self.password_edit.text(),
                 sleep=self._wait,
+                # A supervisor finishes a rekey that was interrupted, and is shown the new
+                # recovery sheet right here; an operator is told to fetch a supervisor.
+                finish_interrupted_rotation=True,
             )
         except errors.ReservationError as exc:
             self.password_edit.clear()
             self.message.setText(error_text(exc))
             self.password_edit.setFocus()
             return
+        if self.vault.finished_rekey:
+            self._show_new_recovery_sheet()
         if self.session.must_change_password and not self._change_initial_password():
             self.vault.close()
             self.vault = self.session = None
@@ -96,6 +120,17 @@ class LoginDialog(QDialog):
         QTimer.singleShot(int(seconds * 1000), loop.quit)
         loop.exec()
         self.setEnabled(True)
+
+    def _show_new_recovery_sheet(self) -> None:
+        """The data key of the finished rotation, to print before any work (tests replace
+        this); the dialog cannot be closed before its "in the safe" tick."""
+        from ui.new_vault import RecoverySheetDialog
+
+        assert self.vault is not None
+        dialog = RecoverySheetDialog(self.vault.keys.data_key, self._db_path.name, self)
+        dialog.setWindowTitle(self.tr("A replacement of the data key was finished"))
+        dialog.exec()
+        dialog.sheet.forget()
 
     def _change_initial_password(self) -> bool:
         """First login with a one-time password: choose one's own (tests replace this)."""

@@ -180,7 +180,8 @@ class RecoverySheet(QWidget):
             ),
             self.tr(
                 "It is needed only when every supervisor password is lost or the key file is "
-                "damaged; then IT opens the data with it and standard SQLCipher tools (README)."
+                "damaged; then type it at the login screen (Use the recovery sheet…). The fifth "
+                "character of each group is a check character that catches typing mistakes."
             ),
             self.tr("Shred it when the vault has been erased at the end of the contract."),
         ]

@@ -652,7 +652,7 @@ Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
 <context>
     <name>CallbackPanel</name>
     <message>
-        <location filename="../../ui/callbacks.py" line="+163"/>
+        <location filename="../../ui/callbacks.py" line="+141"/>
         <source>These bookings are in slots that were closed. Call each person, offer another slot, and record what they chose. Unreachable ones stay on the list.</source>
         <translation>これらの予約は休止した予約枠に入っています。各予約者に電話して別の予約枠を案内し、結果を記録してください。つながらなかった予約はリストに残ります。</translation>
     </message>
@@ -780,7 +780,7 @@ Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
 <context>
     <name>CallbackTableModel</name>
     <message>
-        <location line="-276"/>
+        <location line="-261"/>
         <source>To call</source>
         <translation>未連絡</translation>
     </message>
@@ -805,7 +805,7 @@ Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
         <translation>そのまま（予約枠再開）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
@@ -845,7 +845,7 @@ Attended {attended} · No-show {no_show} · Still to come {to_come}</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>(erased)</source>
         <translation>（消去済）</translation>
     </message>
@@ -932,7 +932,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+113"/>
+        <location filename="../../ui/login.py" line="+148"/>
         <source>Choose your own password</source>
         <translation>自分のパスワードの設定</translation>
     </message>
@@ -1106,7 +1106,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>ContractPanel</name>
     <message>
-        <location filename="../../ui/contract_panel.py" line="+87"/>
+        <location filename="../../ui/contract_panel.py" line="+88"/>
         <source>Contract</source>
         <translation>契約</translation>
     </message>
@@ -1217,12 +1217,12 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+318"/>
         <source>Erase the vault</source>
         <translation>予約データを消去</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-312"/>
         <location line="+11"/>
         <source>Register of copies</source>
         <translation>写しの管理簿</translation>
@@ -1348,6 +1348,11 @@ Today {today} · week {week} seats left</source>
         <translation>引渡済</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>open (incomplete)</source>
+        <translation>未処理（書き込み未完了）</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Last backup: {when}.</source>
         <translation>最後のバックアップ：{when}</translation>
@@ -1403,7 +1408,7 @@ Today {today} · week {week} seats left</source>
         <translation>引渡し・消去の期限は契約終了日より前にできません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
@@ -1461,7 +1466,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>DashboardPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+192"/>
+        <location filename="../../ui/dashboard.py" line="+194"/>
         <source>First day</source>
         <translation>開始日</translation>
     </message>
@@ -1567,7 +1572,7 @@ Today {today} · week {week} seats left</source>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>All centers</source>
         <translation>すべての地域センター</translation>
     </message>
@@ -1610,7 +1615,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>DaySlotModel</name>
     <message>
-        <location filename="../../ui/slot_planning.py" line="+226"/>
+        <location filename="../../ui/slot_planning.py" line="+187"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
@@ -1625,7 +1630,7 @@ Today {today} · week {week} seats left</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Open</source>
         <translation>受付中</translation>
     </message>
@@ -2034,18 +2039,18 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../ui/slot_planning.py" line="+29"/>
+        <location filename="../../ui/slot_planning.py" line="+24"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>Change</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-7"/>
         <source>Unchanged</source>
         <translation>変更なし</translation>
     </message>
@@ -2055,7 +2060,7 @@ Today {today} · week {week} seats left</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
@@ -2090,7 +2095,7 @@ Today {today} · week {week} seats left</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+9"/>
         <source>{time}, {capacity} seats, {booked} booked</source>
         <translation>{time}、定員 {capacity}、予約 {booked}</translation>
     </message>
@@ -2146,7 +2151,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="-124"/>
+        <location filename="../../ui/login.py" line="-158"/>
         <source>Log in — {app}</source>
         <translation>ログイン — {app}</translation>
     </message>
@@ -2186,7 +2191,17 @@ Today {today} · week {week} seats left</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>Use the recovery &amp;sheet…</source>
+        <translation>復旧キーで開く(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the vault with the recovery sheet</source>
+        <translation>復旧キーで予約データを開く</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>The initial password must be changed before work.</source>
         <translation>業務を始める前に初期パスワードを変更してください。</translation>
     </message>
@@ -2194,6 +2209,11 @@ Today {today} · week {week} seats left</source>
         <location line="+9"/>
         <source>Several failed attempts: please wait {n} seconds.</source>
         <translation>ログインの失敗が続いたため、{n}秒お待ちください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A replacement of the data key was finished</source>
+        <translation>データ鍵の交換を完了しました</translation>
     </message>
 </context>
 <context>
@@ -2781,7 +2801,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>PlanPreviewModel</name>
     <message>
-        <location filename="../../ui/slot_planning.py" line="-191"/>
+        <location filename="../../ui/slot_planning.py" line="-120"/>
         <source>Mon</source>
         <translation>月</translation>
     </message>
@@ -2841,7 +2861,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <translation>{count} 枠は開始済み</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -2864,6 +2884,109 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+1"/>
         <source>Note</source>
         <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverWithSheetDialog</name>
+    <message>
+        <location filename="../../ui/recover.py" line="+31"/>
+        <source>Open the vault with the recovery sheet</source>
+        <translation>復旧キーで予約データを開く</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the recovery key from the sheet in the safe (spaces and line breaks do not matter). The supervisor named below gets a new password; the recovery is recorded in the operation log.</source>
+        <translation>金庫に保管した用紙の復旧キーを入力してください（空白や改行は無視されます）。下の責任者アカウントに新しいパスワードを設定します。この操作は操作ログに記録されます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recovery key</source>
+        <translation>復旧キー</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Supervisor account</source>
+        <translation>責任者アカウント</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repeat the new password</source>
+        <translation>新しいパスワード（確認）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery &amp;key</source>
+        <translation>復旧キー(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor &amp;account</source>
+        <translation>責任者アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat</source>
+        <translation>確認(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open the vault</source>
+        <translation>予約データを開く</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Log in as {account} with the new password.</source>
+        <translation>{account} と新しいパスワードでログインしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Then reset the passwords of: {names}.</source>
+        <translation>その後、次のアカウントのパスワードを再設定してください：{names}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Group {group} on line {line} of the recovery key is mistyped; compare it with the sheet.</source>
+        <translation>復旧キーの{line}行目・{group}番目のまとまりに入力誤りがあります。用紙と見比べてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recovery key has 80 characters (16 groups of 5); {n} were typed.</source>
+        <translation>復旧キーは80文字（5文字×16まとまり）です。入力されたのは{n}文字です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This recovery key does not open the vault (another vault&apos;s, or an older sheet). Nothing was changed.</source>
+        <translation>この復旧キーでは予約データを開けません（別の予約データのもの、または古い用紙です）。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That account is not an active supervisor; type a supervisor&apos;s name or a new name.</source>
+        <translation>このアカウントは有効な責任者ではありません。責任者のアカウント名か、新しいアカウント名を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account names may hold letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>アカウント名に使えるのは英字・数字と「.」「_」「-」だけです。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose another password: 10 characters or more, not the account name, not a common password.</source>
+        <translation>別のパスワードにしてください（10文字以上、アカウント名やよく使われるものは不可）。</translation>
     </message>
 </context>
 <context>
@@ -2923,11 +3046,11 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
     <message>
         <location line="+4"/>
-        <source>It is needed only when every supervisor password is lost or the key file is damaged; then IT opens the data with it and standard SQLCipher tools (README).</source>
-        <translation>使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、情報システム担当者がこのキーと標準の SQLCipher ツールでデータを開きます（README 参照）。</translation>
+        <source>It is needed only when every supervisor password is lost or the key file is damaged; then type it at the login screen (Use the recovery sheet…). The fifth character of each group is a check character that catches typing mistakes.</source>
+        <translation>使うのは、責任者全員のパスワードが分からなくなったときか、鍵ファイルが壊れたときだけです。その場合、ログイン画面の「復旧キーで開く」から入力します。各まとまりの5文字目は、入力誤りを見つけるための確認用の文字です。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Shred it when the vault has been erased at the end of the contract.</source>
         <translation>契約終了時に予約データを消去したら、この用紙もシュレッダーで廃棄してください。</translation>
     </message>
@@ -2963,7 +3086,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>ReservationTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+207"/>
+        <location filename="../../ui/models.py" line="+226"/>
         <source>Receipt</source>
         <translation>受付番号</translation>
     </message>
@@ -3017,8 +3140,8 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
     </message>
     <message>
         <location line="+3"/>
-        <source>The backup is copied to {path} and checked. Give the account and password of an account in the backup: it must open the copy.</source>
-        <translation>バックアップを {path} にコピーして検査します。バックアップに含まれるアカウントのアカウント名とパスワードを入力してください。そのアカウントでコピーを開けることを確かめます。</translation>
+        <source>The backup is copied to {path} and checked. Give the account and password of a supervisor in the backup: it must open the copy.</source>
+        <translation>バックアップを {path} にコピーして検査します。バックアップに含まれる責任者のアカウント名とパスワードを入力してください。そのアカウントでコピーを開けることを確かめます。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3080,6 +3203,11 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+4"/>
         <source>The backup is damaged; try an older backup.</source>
         <translation>バックアップが壊れています。より古いバックアップを試してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a supervisor can restore a backup; the copy was removed again. Log in with a supervisor&apos;s account.</source>
+        <translation>バックアップを復元できるのは責任者だけです。コピーは削除しました。責任者のアカウントで入力してください。</translation>
     </message>
 </context>
 <context>
@@ -3444,7 +3572,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotPlanningPanel</name>
     <message>
-        <location filename="../../ui/slot_planning.py" line="+219"/>
+        <location filename="../../ui/slot_planning.py" line="+168"/>
         <source>Slot planning</source>
         <translation>予約枠の計画</translation>
     </message>
@@ -3977,7 +4105,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="-164"/>
+        <location filename="../../ui/models.py" line="-183"/>
         <source>Time</source>
         <translation>時間帯</translation>
     </message>
@@ -4010,7 +4138,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SlotsPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-515"/>
+        <location filename="../../ui/first_run.py" line="-518"/>
         <source>The first slots</source>
         <translation>最初の予約枠</translation>
     </message>
@@ -4233,7 +4361,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>StatisticsTableModel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="-357"/>
+        <location filename="../../ui/dashboard.py" line="-365"/>
         <source>Day</source>
         <translation>日付</translation>
     </message>
@@ -4291,7 +4419,7 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
 <context>
     <name>SupervisorForm</name>
     <message>
-        <location filename="../../ui/new_vault.py" line="-199"/>
+        <location filename="../../ui/new_vault.py" line="-200"/>
         <source>The new vault will be created at {path}.</source>
         <translation>新しい予約データを {path} に作成します。</translation>
     </message>
@@ -4988,6 +5116,11 @@ Check the last booking in the search tab, then carry on. If it happens again, cl
     </message>
     <message>
         <location line="+4"/>
+        <source>A replacement of the data key was interrupted; a supervisor must log in to finish it and print the new recovery sheet.</source>
+        <translation>データ鍵の交換が途中で中断されています。責任者がログインして交換を完了し、新しい復旧キーを印刷してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The account name or password is wrong.</source>
         <translation>アカウント名またはパスワードが違います。</translation>
     </message>
@@ -5025,7 +5158,7 @@ Check the last booking in the search tab, then carry on. If it happens again, cl
 <context>
     <name>status</name>
     <message>
-        <location line="-71"/>
+        <location line="-77"/>
         <source>Booked</source>
         <translation>予約済</translation>
     </message>
