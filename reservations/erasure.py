@@ -120,7 +120,9 @@ class ErasurePlan:
     # What interrupted writes left behind, here and in the folders of the register's copies:
     # erased with the vault (and named on the certificate).
     leftovers: list[Leftover] = field(default_factory=list)
-    volume: VolumeEncryption = field(default_factory=lambda: unknown("not checked"))
+    volume: VolumeEncryption = field(
+        default_factory=lambda: unknown("not checked", "確認していません")
+    )
 
     @property
     def blockers(self) -> list[str]:

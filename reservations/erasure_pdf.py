@@ -90,17 +90,15 @@ def _jp_time(value: Any) -> str:
 
 def volume_text(volume: VolumeEncryption) -> str:
     """The certificate's line on the encryption of the vault's volume."""
+    found = volume.description_ja or volume.description
     if volume.state is VolumeState.ENCRYPTED:
-        return f"暗号化されています（{volume.description}）"
+        return f"暗号化されています（{found}）"
     if volume.state is VolumeState.NOT_ENCRYPTED:
         return (
-            f"暗号化されていません（{volume.description}）。利用条件（保存先ボリュームの全体暗号化）"
+            f"暗号化されていません（{found}）。利用条件（保存先ボリュームの全体暗号化）"
             "を満たしていません"
         )
-    return (
-        f"確認できませんでした（{volume.description}）。BitLocker・LUKS などの設定を別途"
-        "確認してください"
-    )
+    return f"確認できませんでした（{found}）。BitLocker・LUKS などの設定を別途確認してください"
 
 
 def render_certificate(result: ErasureResult, out: IO[bytes], font: PdfFont) -> int:

@@ -35,17 +35,19 @@ class VolumeState(StrEnum):
 
 @dataclass(frozen=True)
 class VolumeEncryption:
-    """The answer, with a short English description of what was found (no personal data)."""
+    """The answer, with a short description of what was found (no personal data): in English
+    for the CLI's JSON and logs, and in Japanese for the certificate the ward reads."""
 
     state: VolumeState
     description: str
+    description_ja: str = ""
 
     def to_json(self) -> dict[str, str]:
         return {"state": self.state.value, "description": self.description}
 
 
-def unknown(why: str) -> VolumeEncryption:
-    return VolumeEncryption(VolumeState.UNKNOWN, why)
+def unknown(why: str, why_ja: str) -> VolumeEncryption:
+    return VolumeEncryption(VolumeState.UNKNOWN, why, why_ja)
 
 
 def detect_volume_encryption(folder: Path) -> VolumeEncryption:
@@ -56,8 +58,14 @@ def detect_volume_encryption(folder: Path) -> VolumeEncryption:
         if sys.platform == "win32":
             return windows_volume_encryption(folder)
     except Exception as exc:  # noqa: BLE001 - a certificate line, never a failed erasure
-        return unknown(f"the check failed ({type(exc).__name__})")
-    return unknown(f"not checked on this system ({sys.platform})")
+        return unknown(
+            f"the check failed ({type(exc).__name__})",
+            f"確認処理が失敗しました（{type(exc).__name__}）",
+        )
+    return unknown(
+        f"not checked on this system ({sys.platform})",
+        f"この OS では確認していません（{sys.platform}）",
+    )
 
 
 # -- Linux: dm-crypt / LUKS -------------------------------------------------------------------
@@ -145,27 +153,47 @@ def linux_volume_encryption(
         # Btrfs, overlay, tmpfs, network file systems: the device number is anonymous.
         mount = _mount_of(folder, dev, mountinfo) if mountinfo.is_file() else None
         if mount is None:
-            return unknown(f"no block device for {dev[0]}:{dev[1]} and no mount found")
+            return unknown(
+                f"no block device for {dev[0]}:{dev[1]} and no mount found",
+                f"装置 {dev[0]}:{dev[1]} もマウントも見つかりません",
+            )
         if mount.fs_type in _NETWORK_FS or mount.fs_type.startswith("fuse"):
-            return unknown(f"network or FUSE file system ({mount.fs_type}) at {mount.mount_point}")
+            return unknown(
+                f"network or FUSE file system ({mount.fs_type}) at {mount.mount_point}",
+                "ネットワークまたは FUSE のファイルシステム"
+                f"（{mount.fs_type}、{mount.mount_point}）",
+            )
         if mount.fs_type in ("tmpfs", "ramfs"):
-            return unknown(f"{mount.fs_type} (memory; the swap space is not checked)")
+            return unknown(
+                f"{mount.fs_type} (memory; the swap space is not checked)",
+                f"{mount.fs_type}（メモリ上。スワップ領域は確認していません）",
+            )
         if not mount.source.startswith("/dev/"):
-            return unknown(f"{mount.fs_type} from {mount.source!r}: no block device to check")
+            return unknown(
+                f"{mount.fs_type} from {mount.source!r}: no block device to check",
+                f"{mount.fs_type}（{mount.source}）：確認できる装置がありません",
+            )
         try:
             rdev = os.stat(mount.source).st_rdev
         except OSError:
-            return unknown(f"the mount's device {mount.source} cannot be read")
+            return unknown(
+                f"the mount's device {mount.source} cannot be read",
+                f"装置 {mount.source} を読めません",
+            )
         device = _block_dir(sys_root, (os.major(rdev), os.minor(rdev)))
         if device is None:
-            return unknown(f"no block device entry for {mount.source}")
+            return unknown(
+                f"no block device entry for {mount.source}",
+                f"装置 {mount.source} の情報が見つかりません",
+            )
     encrypted, layers = _crypt_layers(device)
     chain = " > ".join(layers)
     if encrypted:
-        return VolumeEncryption(VolumeState.ENCRYPTED, f"Linux {chain}")
+        return VolumeEncryption(VolumeState.ENCRYPTED, f"Linux {chain}", f"Linux：{chain}")
     return VolumeEncryption(
         VolumeState.NOT_ENCRYPTED,
         f"Linux {chain}: no dm-crypt/LUKS layer (a self-encrypting drive is not detected)",
+        f"Linux：{chain}。dm-crypt/LUKS の層がありません（自己暗号化ドライブは検出できません）",
     )
 
 
@@ -212,8 +240,14 @@ def parse_manage_bde(output: str, drive: str = "") -> VolumeEncryption:
         first = next((line.strip() for line in output.splitlines() if line.strip()), "")
         denied = "denied" in output.lower() or "拒否" in output
         if denied:
-            return unknown(f"BitLocker {where}not readable: manage-bde needs administrator rights")
-        return unknown(f"BitLocker {where}not readable from manage-bde ({first[:80]})")
+            return unknown(
+                f"BitLocker {where}not readable: manage-bde needs administrator rights",
+                f"BitLocker {where}の状態を読めません（manage-bde には管理者権限が必要です）",
+            )
+        return unknown(
+            f"BitLocker {where}not readable from manage-bde ({first[:80]})",
+            f"BitLocker {where}の状態を manage-bde から読み取れません",
+        )
     percent: float | None = None
     if percentage is not None:
         match = re.search(r"(\d+(?:[.,]\d+)?)\s*%", percentage)
@@ -227,13 +261,19 @@ def parse_manage_bde(output: str, drive: str = "") -> VolumeEncryption:
     off = any(token in low_protection for token in _PROTECTION_OFF)
     fully = any(token in low_conversion for token in _FULLY_ENCRYPTED)
     decrypted = any(token in low_conversion for token in _FULLY_DECRYPTED)
+    shown = f"{percent:g} %" if percent is not None else "割合不明"
+    text_ja = (
+        f"BitLocker {where}保護{'オン' if on else 'オフ' if off else '不明'}・"
+        f"{'完全に暗号化' if fully else '復号済み' if decrypted else '暗号化の途中または不明'}"
+        f"（{shown}）"
+    )
     if on and fully and (percent is None or percent >= 100.0):
-        return VolumeEncryption(VolumeState.ENCRYPTED, text)
+        return VolumeEncryption(VolumeState.ENCRYPTED, text, text_ja)
     if decrypted or off or (percent is not None and percent < 100.0):
         # Protection off with the data encrypted is "suspended": the key is stored in the
         # clear on the volume, so a thief reads the disk as if it were not encrypted.
-        return VolumeEncryption(VolumeState.NOT_ENCRYPTED, text)
-    return unknown(text)
+        return VolumeEncryption(VolumeState.NOT_ENCRYPTED, text, text_ja)
+    return unknown(text, text_ja)
 
 
 def _manage_bde() -> str | None:
@@ -258,10 +298,16 @@ def _decode(raw: bytes) -> str:
 def windows_volume_encryption(folder: Path) -> VolumeEncryption:
     drive = os.path.splitdrive(os.path.realpath(folder))[0]
     if not re.fullmatch(r"[A-Za-z]:", drive):
-        return unknown(f"not on a drive letter ({drive or 'no drive'}): a network share?")
+        return unknown(
+            f"not on a drive letter ({drive or 'no drive'}): a network share?",
+            "ドライブ文字のない場所です（ネットワーク共有の可能性があります）",
+        )
     tool = _manage_bde()
     if tool is None:
-        return unknown("manage-bde.exe was not found (BitLocker not installed?)")
+        return unknown(
+            "manage-bde.exe was not found (BitLocker not installed?)",
+            "manage-bde.exe が見つかりません（BitLocker が入っていない可能性があります）",
+        )
     try:
         done = subprocess.run(
             [tool, "-status", drive.upper()],
@@ -271,5 +317,8 @@ def windows_volume_encryption(folder: Path) -> VolumeEncryption:
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        return unknown(f"manage-bde could not be run ({type(exc).__name__})")
+        return unknown(
+            f"manage-bde could not be run ({type(exc).__name__})",
+            f"manage-bde を実行できませんでした（{type(exc).__name__}）",
+        )
     return parse_manage_bde(_decode(done.stdout + done.stderr), drive.upper())

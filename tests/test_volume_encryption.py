@@ -63,7 +63,9 @@ def test_lvm_on_luks_is_encrypted_through_the_slaves(tmp_path: Path, folder: Pat
     _number(sys_root, os.stat(folder).st_dev, lv)
     found = linux_volume_encryption(folder, sys_root=sys_root, mountinfo=tmp_path / "none")
     assert found == VolumeEncryption(
-        VolumeState.ENCRYPTED, "Linux dm-1 > dm-crypt LUKS2 (dm-0-mapped)"
+        VolumeState.ENCRYPTED,
+        "Linux dm-1 > dm-crypt LUKS2 (dm-0-mapped)",
+        "Linux：dm-1 > dm-crypt LUKS2 (dm-0-mapped)",
     )
 
 
@@ -73,6 +75,8 @@ def test_a_plain_partition_is_not_encrypted(tmp_path: Path, folder: Path) -> Non
     found = linux_volume_encryption(folder, sys_root=sys_root, mountinfo=tmp_path / "none")
     assert found.state is VolumeState.NOT_ENCRYPTED
     assert "sda2" in found.description and "self-encrypting" in found.description
+    # The certificate is read by the ward: its line is Japanese.
+    assert "sda2" in found.description_ja and "自己暗号化" in found.description_ja
 
 
 def test_raid_is_encrypted_only_when_every_member_is(tmp_path: Path, folder: Path) -> None:
