@@ -452,14 +452,7 @@ def open_vault(
                     "password change was interrupted, or the key file was altered); ask a "
                     "supervisor to reset the password."
                 )
-            if version < LATEST_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    migrate(conn)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
+            _migrate_to_latest(conn, version)
             demo = _meta(conn, "demo") == "1"
             must_change = conn.execute(
                 "SELECT must_change_password FROM accounts WHERE name = ?", (account_name,)
@@ -481,6 +474,20 @@ def open_vault(
     )
 
 
+def _migrate_to_latest(conn: Connection, version: int) -> None:
+    """Bring an older vault's schema up to date, in one transaction (the caller checked that
+    ``version`` is not newer than this application)."""
+    if version >= LATEST_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrate(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def open_with_data_key(db_path: Path, data_key: bytes | bytearray) -> tuple[Connection, str]:
     """The database opened with the data key itself (the recovery sheet), migrated to the
     current schema; returns the connection and the vault id.  No key slot is involved, so
@@ -499,14 +506,7 @@ def open_with_data_key(db_path: Path, data_key: bytes | bytearray) -> tuple[Conn
                 raise errors.VaultCorrupt(
                     "The database holds no Reservation Desk vault; restore it from a backup."
                 )
-            if version < LATEST_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    migrate(conn)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
+            _migrate_to_latest(conn, version)
     except BaseException:
         conn.close()
         raise

@@ -23,21 +23,13 @@ from reservations.rekey import CHECKPOINTS, rekey
 from reservations.session import open_session
 from reservations.vault import check_vault, key_file_path
 from tests.conftest import OPERATOR, ROOT, SUPERVISOR, TestVault, run_cli
+from tests.helpers.raw_sqlcipher import opens_with_key
 
 CALLER = CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678")
 
 
 def opens_with(tv: TestVault, key: bytes | bytearray) -> bool:
-    conn = sqlcipher3.connect(str(tv.path))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher3.DatabaseError:
-        return False
-    finally:
-        conn.close()
+    return opens_with_key(tv.path, key)
 
 
 def book_one(tv: TestVault) -> str:

@@ -15,7 +15,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import sqlcipher3
 
 from reservations import errors
 from reservations.accounts import AccountService
@@ -26,6 +25,7 @@ from reservations.rekey import rekey
 from reservations.session import open_session
 from reservations.vault import key_file_path
 from tests.conftest import OPERATOR, ROOT, SUPERVISOR, TestVault, run_cli
+from tests.helpers.raw_sqlcipher import opens_with_key
 
 CALLER = CallerInput("山田", "太郎", "ヤマダ", "タロウ", "090-1234-5678")
 
@@ -84,19 +84,6 @@ def _finish(child: subprocess.Popen[str]) -> str:
     return out.strip()
 
 
-def _opens_with(db: Path, key: bytes | bytearray) -> bool:
-    conn = sqlcipher3.connect(str(db))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher3.DatabaseError:
-        return False
-    finally:
-        conn.close()
-
-
 def _everyone_opens(tv: TestVault, receipt: str | None = None) -> None:
     for account in (SUPERVISOR, OPERATOR):
         vault, session = open_session(tv.path, *account, clock=tv.clock)
@@ -147,7 +134,7 @@ def test_rekey_racing_failed_logins_leaves_a_vault_every_account_opens(
     # Before: exit 0 and a sheet printed, and a vault no account could open.
     assert result.returncode == 0, result.stderr
     new_key = parse_recovery_key(json.loads(result.stdout)["recovery_key"])
-    assert _opens_with(test_vault.path, new_key)
+    assert opens_with_key(test_vault.path, new_key)
     assert not KeySlotFile.load(key_file_path(test_vault.path)).has_pending()
     _everyone_opens(test_vault, receipt.receipt)
     check = run_cli(["check"], test_vault.env(SUPERVISOR))
@@ -188,7 +175,7 @@ def test_a_rotation_whose_pending_copies_vanished_fails_loudly(test_vault: TestV
     finally:
         vault.close()
     # The database kept its key; every account still opens it.
-    assert _opens_with(test_vault.path, test_vault.data_key)
+    assert opens_with_key(test_vault.path, test_vault.data_key)
     _everyone_opens(test_vault)
 
 
