@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--iterations", type=int, metavar="N",
         help="timed iterations of every benchmark except unlock (defaults: 1000 receipt, 500 "
-        "phone, 200 kana, 300 + 100 booking)",
+        "phone, 200 kana, 300 + 100 booking, 200 test-KDF logins)",
     )  # fmt: skip
     parser.add_argument(
         "--unlock-iterations", type=int, default=Iterations().unlock, metavar="N",

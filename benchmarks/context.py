@@ -31,6 +31,7 @@ class Iterations:
     kana: int = 200
     booking: int = 300
     booking_common_name: int = 100
+    login: int = 200  # logins with the test KDF (signed audit trail)
     unlock: int = 10
     warmup: int = 20
     warmup_slow: int = 3  # for calls of 100 ms and more (unlock, scanning searches)
@@ -43,6 +44,7 @@ class Iterations:
             kana=count,
             booking=count,
             booking_common_name=count,
+            login=count,
             unlock=self.unlock,
             warmup=min(self.warmup, count),
             warmup_slow=min(self.warmup_slow, count),

@@ -15,6 +15,7 @@ MODULES = (
     "benchmarks.bench_lookups",
     "benchmarks.bench_booking",
     "benchmarks.bench_unlock",
+    "benchmarks.bench_signed",
     "benchmarks.bench_verification",
     "benchmarks.bench_ui",
     "benchmarks.bench_handover",
