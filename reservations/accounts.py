@@ -18,13 +18,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from reservations import errors
+from reservations import errors, grants
 from reservations.domain import Account, Role
-from reservations.keyslots import DEFAULT_KDF, KdfParams
+from reservations.keyslots import DEFAULT_KDF, AccountKeys, KdfParams
 from reservations.lockout import LockoutFile
 from reservations.passwords import check_new_password
 from reservations.permissions import Permission
 from reservations.session import Session
+from reservations.signatures import AuditSigner
 from reservations.store import UnitOfWork
 from reservations.vault import Vault
 
@@ -134,6 +135,68 @@ class AccountService:
                 pass
             raise
 
+    def _regrant(self, uow: UnitOfWork, account: str) -> None:
+        """Issue ``account``'s next grant as its row and slot stand now, and give or take the
+        authority key with the supervisor role (the caller holds the key-file lock and saves
+        the key file before committing).  Nothing to do in a vault without signatures."""
+        if grants.current_authority(uow) is None:
+            return
+        authority = self._vault.keys.authority_key
+        if authority is None:
+            raise errors.IntegrityFailed(
+                "This supervisor's key slot holds no vault authority key, so no account can be "
+                "changed from it; the slot was changed outside the application."
+            )
+        row = _account(uow, account)
+        assert row is not None
+        removed = row.removed or account not in self._keyslots.accounts()
+        box_key = row.public_key
+        sign_key = b"\0" * 32 if removed else self._keyslots.signing_public_key(account)
+        if sign_key is None:
+            sign_key = self._keyslots.give_signing_key(account)
+        grants.issue(
+            uow,
+            self._vault.vault_id,
+            authority,
+            account=account,
+            role=row.role.value,
+            status=grants.status_of(row.disabled, removed),
+            box_key=box_key,
+            sign_key=sign_key,
+            issued_at=self._session.timestamp(),
+            issued_by=self._session.account.name,
+        )
+        if removed:
+            return
+        if row.role is Role.SUPERVISOR and not row.disabled:
+            self._keyslots.grant_authority(account, authority)
+        else:
+            self._keyslots.revoke_authority(account)
+
+    def _renew_own_grant(self, uow: UnitOfWork, old: AccountKeys, new: AccountKeys) -> None:
+        """New keys after one's own password change: a supervisor's authority issues the
+        grant; anybody else's old signing key vouches for the new keys (same role)."""
+        if grants.current_authority(uow) is None:
+            return
+        account = old.account
+        if new.authority_key is not None:
+            self._regrant(uow, account)
+            return
+        if old.signing_key is None:
+            raise errors.IntegrityFailed(
+                f"The account {account} has no signing key to vouch for its new keys; a "
+                "supervisor must reset its password."
+            )
+        grants.self_issue(
+            uow,
+            self._vault.vault_id,
+            old.signing_key,
+            account=account,
+            box_key=self._keyslots.public_key(account),
+            sign_key=self._keyslots.signing_public_key(account) or b"",
+            issued_at=self._session.timestamp(),
+        )
+
     def _refuse_last_supervisor(self, uow: UnitOfWork, row: _Row, what: str) -> None:
         if row.role is Role.SUPERVISOR and not row.disabled and uow.count_active_supervisors() <= 1:
             raise errors.Conflict(
@@ -183,6 +246,7 @@ class AccountService:
                 s.account.name,
                 must_change_password=True,
             )
+            self._regrant(uow, account)
             s.audit(uow, "account-add", f"{account} ({role.value})")
             self._commit_with_key_file(uow, before)
         return Account(account, role)
@@ -208,26 +272,30 @@ class AccountService:
         s = self._session
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
+            before = self._keyslots.snapshot()
             row = _live_account(uow, account)
             if row.disabled:
                 raise errors.Conflict(f"The account {account} is already disabled.")
             self._refuse_last_supervisor(uow, row, "disabled")
             uow.update_account(account, {"disabled": 1})
+            self._regrant(uow, account)
             s.audit(uow, "account-disable", account)
-            uow.commit()
+            self._commit_with_key_file(uow, before)
 
     def enable(self, name: str) -> None:
         s = self._session
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
+            before = self._keyslots.snapshot()
             row = _live_account(uow, account)
             if not row.disabled:
                 raise errors.Conflict(f"The account {account} is not disabled.")
             uow.update_account(account, {"disabled": 0})
+            self._regrant(uow, account)
             s.audit(uow, "account-enable", account)
-            uow.commit()
+            self._commit_with_key_file(uow, before)
 
     def remove(self, name: str) -> None:
         """Destroy the account's key slot; its row stays, marked removed (see module doc)."""
@@ -242,13 +310,12 @@ class AccountService:
                 {"disabled": 1, "removed_at": s.timestamp(), "removed_by": s.account.name},
             )
             s.audit(uow, "account-remove", account)
+            before = self._keyslots.snapshot()
             # A slot already missing (an earlier attempt that died after saving the key file)
             # is fine: the goal is that no slot remains.
-            if account not in self._keyslots.accounts():
-                uow.commit()
-                return
-            before = self._keyslots.snapshot()
-            self._keyslots.remove_account(account)
+            if account in self._keyslots.accounts():
+                self._keyslots.remove_account(account)
+            self._regrant(uow, account)
             self._commit_with_key_file(uow, before)
         self._forget_failures(account)
 
@@ -256,15 +323,17 @@ class AccountService:
         s = self._session
         s.require(Permission.MANAGE_ACCOUNTS)
         account = normalize_account_name(name)
-        with s.store.unit_of_work(write=True) as uow:
+        with self._keyslots.locked(), s.store.unit_of_work(write=True) as uow:
+            before = self._keyslots.snapshot()
             row = _live_account(uow, account)
             if row.role is role:
                 return
             if role is not Role.SUPERVISOR:
                 self._refuse_last_supervisor(uow, row, "demoted")
             uow.update_account(account, {"role": role.value})
+            self._regrant(uow, account)
             s.audit(uow, "account-role", f"{account} ({row.role.value} -> {role.value})")
-            uow.commit()
+            self._commit_with_key_file(uow, before)
 
     def reset_password(self, name: str, new_password: str | bytearray) -> None:
         """A forgotten password: a new key pair and slot, sealed with this session's data key.
@@ -293,6 +362,7 @@ class AccountService:
                     account, new_password, self._vault.keys.data_key, kdf=self._kdf
                 )
             uow.update_account(account, {"public_key": public_key, "must_change_password": 1})
+            self._regrant(uow, account)
             s.audit(uow, "account-reset", account)
             self._commit_with_key_file(uow, before)
         self._forget_failures(account)
@@ -318,9 +388,17 @@ class AccountService:
             new_keys = self._keyslots.set_password(account, keys, new_password, kdf=self._kdf)
             public_key = self._keyslots.public_key(account)
             uow.update_account(account, {"public_key": public_key, "must_change_password": 0})
+            self._renew_own_grant(uow, keys, new_keys)
+            # The entry is signed with the new key, which the new grant names.
+            uow.set_signer(
+                None if new_keys.signing_key is None else AuditSigner(account, new_keys.signing_key)
+            )
             s.audit(uow, "account-passwd", account)
             self._commit_with_key_file(uow, before)
-        # The session goes on with the new private key (a later rekey confirms with it).
+        # The session goes on with the new keys (a later rekey confirms with them, and its
+        # audit entries are signed with the new signing key).
         self._vault.keys = new_keys
+        if new_keys.signing_key is not None:
+            s.store.set_signer(AuditSigner(account, new_keys.signing_key))
         s.must_change_password = False
         self._vault.must_change_password = False

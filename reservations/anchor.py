@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reservations.audit import AuditEntry
+from reservations.signatures import AuditSigner, b64
 
 ANCHOR_FORMAT = "resdesk-audit-anchor"
 ANCHOR_VERSION = 1
@@ -68,9 +69,26 @@ class Anchor:
     hash: str
     time: str
     vault_id: str | None = None
+    # Who wrote it, and their Ed25519 signature over ``anchor_message`` (base64); None in an
+    # anchor written before signatures (see reservations/signatures.py).
+    account: str | None = None
+    signature: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {"seq": self.seq, "hash": self.hash, "time": self.time, "vault_id": self.vault_id}
+        return {
+            "seq": self.seq,
+            "hash": self.hash,
+            "time": self.time,
+            "vault_id": self.vault_id,
+            "account": self.account,
+            "signature": self.signature,
+        }
+
+
+def anchor_message(vault_id: str | None, seq: int, entry_hash: str) -> bytes:
+    """What an anchor's signature covers: ``b"resdesk-anchor-v1\n" + vault + "\n" + seq +
+    "\n" + hash`` (UTF-8)."""
+    return f"resdesk-anchor-v1\n{vault_id or ''}\n{seq}\n{entry_hash}".encode()
 
 
 def read_anchor(path: Path) -> Anchor | None:
@@ -91,6 +109,7 @@ def read_anchor(path: Path) -> Anchor | None:
             raise AnchorUnreadable(f"unknown anchor version {document.get('version')!r}")
         seq, digest, time = document["seq"], document["hash"], document["time"]
         vault_id = document.get("vault_id")
+        account, signature = document.get("account"), document.get("signature")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, KeyError) as exc:
         raise AnchorUnreadable(f"not valid anchor JSON ({type(exc).__name__})") from None
     if not (
@@ -100,9 +119,11 @@ def read_anchor(path: Path) -> Anchor | None:
         and len(digest) == 64
         and isinstance(time, str)
         and (vault_id is None or isinstance(vault_id, str))
+        and (account is None or isinstance(account, str))
+        and (signature is None or isinstance(signature, str))
     ):
         raise AnchorUnreadable("the anchor's fields have the wrong form")
-    return Anchor(seq, digest, time, vault_id)
+    return Anchor(seq, digest, time, vault_id, account, signature)
 
 
 @contextlib.contextmanager
@@ -152,13 +173,23 @@ def _write_atomically(path: Path, data: bytes) -> None:
             tmp.unlink()
 
 
-def advance_anchor(db_path: Path, entry: AuditEntry, vault_id: str | None = None) -> bool:
+def advance_anchor(
+    db_path: Path,
+    entry: AuditEntry,
+    vault_id: str | None = None,
+    *,
+    create: bool = True,
+    signer: AuditSigner | None = None,
+) -> bool:
     """Move the anchor of the vault at ``db_path`` forward to ``entry``; never backward.
 
     An anchor of another vault (``vault_id`` differs) is replaced whatever its seq.
     Returns True when the file was replaced.  Raises ``OSError`` when it cannot be written.
     An unreadable anchor is replaced (verify has already had its chance to report it; a
-    vault must not stop booking over it).
+    vault must not stop booking over it).  A *missing* anchor is written only with
+    ``create``: once a vault has an anchor, its disappearance is an integrity failure that
+    only a supervisor's explicit re-anchoring ends (``AuditService.reanchor``); writing it
+    again with the next booking would hide a rolled-back database.
     """
     path = anchor_path(db_path)
     with _exclusive(anchor_lock_path(db_path)):
@@ -166,6 +197,9 @@ def advance_anchor(db_path: Path, entry: AuditEntry, vault_id: str | None = None
             current = read_anchor(path)
         except AnchorUnreadable:
             current = None
+        else:
+            if current is None and not create:
+                return False
         same_vault = current is not None and (
             vault_id is None or current.vault_id in (None, vault_id)
         )
@@ -179,6 +213,11 @@ def advance_anchor(db_path: Path, entry: AuditEntry, vault_id: str | None = None
             "hash": entry.hash,
             "time": entry.time,
         }
+        if signer is not None:
+            document["account"] = signer.account
+            document["signature"] = b64(
+                signer.key.sign(anchor_message(vault_id, entry.seq, entry.hash))
+            )
         _write_atomically(path, (json.dumps(document, ensure_ascii=False) + "\n").encode())
         return True
 
@@ -190,19 +229,33 @@ class AnchorWriter:
     anchor then lags behind, which verify cannot mistake for a cut tail.
     """
 
-    def __init__(self, db_path: Path, vault_id: Callable[[], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        vault_id: Callable[[], str | None] | None = None,
+        signer: Callable[[], AuditSigner | None] | None = None,
+    ) -> None:
         self.db_path = db_path
+        self._signer_of = signer
         self._vault_id_of = vault_id
         self._vault_id: str | None = None
         # The highest seq this process knows is anchored: skips the lock and the read when
         # another process has already moved the anchor past an entry of ours.
         self._known = 0
 
-    def __call__(self, entry: AuditEntry) -> None:
+    def __call__(self, entry: AuditEntry, started_chain: bool = False) -> None:
+        """``started_chain``: the transaction wrote the chain's first entry (a new vault),
+        the only time a missing anchor is created here."""
         if entry.seq <= self._known:
             return
         if self._vault_id is None and self._vault_id_of is not None:
             self._vault_id = self._vault_id_of()
+        signer = self._signer_of() if self._signer_of is not None else None
         with contextlib.suppress(OSError):
-            advance_anchor(self.db_path, entry, self._vault_id)
-            self._known = entry.seq
+            if (
+                advance_anchor(
+                    self.db_path, entry, self._vault_id, create=started_chain, signer=signer
+                )
+                or read_anchor(anchor_path(self.db_path)) is not None
+            ):
+                self._known = entry.seq

@@ -32,6 +32,9 @@ class AuditEntry:
     result: str
     prev_hash: str
     hash: str
+    # The acting account's Ed25519 signature over the hash, base64 ("" before the vault had
+    # signatures; see reservations/signatures.py).
+    signature: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -43,6 +46,7 @@ class AuditEntry:
             "result": self.result,
             "prev_hash": self.prev_hash,
             "hash": self.hash,
+            "signature": self.signature,
         }
 
 

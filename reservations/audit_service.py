@@ -10,23 +10,53 @@ The chain itself is described in ``reservations.audit``, the anchor that catches
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reservations import errors
-from reservations.anchor import Anchor, AnchorUnreadable, anchor_path, read_anchor
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from reservations import errors, grants
+from reservations.anchor import (
+    Anchor,
+    AnchorUnreadable,
+    advance_anchor,
+    anchor_message,
+    anchor_path,
+    read_anchor,
+)
 from reservations.audit import AuditEntry, ChainChecker, ChainProblem
 from reservations.domain import Role
 from reservations.permissions import Permission
 from reservations.receipt import format_receipt, receipt_digits_of
 from reservations.session import Session
+from reservations.signatures import (
+    STATUS_ACTIVE,
+    Grant,
+    audit_message,
+    b64,
+    checkpoint_message,
+    public_bytes,
+    unb64,
+    verify,
+)
 from reservations.spreadsheet_csv import spreadsheet_csv
 from reservations.store import AuditQuery, UnitOfWork
 
 # The columns of a CSV export, in order; the chain can be recomputed from them alone.
-CSV_COLUMNS = ("seq", "time", "account", "action", "target", "result", "prev_hash", "hash")
+CSV_COLUMNS = (
+    "seq",
+    "time",
+    "account",
+    "action",
+    "target",
+    "result",
+    "prev_hash",
+    "hash",
+    "signature",
+)
 _PAGE = 5000
 # Receipt numbers as entries name them (display form), to count the people an export names.
 RECEIPT_IN_TARGET = re.compile(r"\b\d{4}-\d{4}\b")
@@ -94,7 +124,93 @@ class VerifyReport:
         p = self.problem
         if p is None:
             return ""
+        if p.kind == "anchor-missing":
+            return f"The audit trail cannot be trusted as it stands: {p.detail}."
         return f"The audit chain is broken at entry {p.seq} ({p.time}): {p.detail}."
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """The authority's signature over one chain head, as a supervisor keeps it off the PC."""
+
+    vault: str
+    seq: int
+    hash: str
+    time: str
+    authority_key: str  # base64 of the raw Ed25519 public key
+    signature: str  # base64, over signatures.checkpoint_message(vault, seq, hash)
+
+    FORMAT = "resdesk-audit-checkpoint"
+
+    @classmethod
+    def sign(cls, vault: str, head: AuditEntry, key: Ed25519PrivateKey) -> Checkpoint:
+        signature = key.sign(checkpoint_message(vault, head.seq, head.hash))
+        return cls(vault, head.seq, head.hash, head.time, b64(public_bytes(key)), b64(signature))
+
+    def signature_ok(self) -> bool:
+        key = unb64(self.authority_key)
+        signature = unb64(self.signature)
+        return (
+            key is not None
+            and signature is not None
+            and verify(key, signature, checkpoint_message(self.vault, self.seq, self.hash))
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "format": self.FORMAT,
+            "version": 1,
+            "vault": self.vault,
+            "seq": self.seq,
+            "hash": self.hash,
+            "time": self.time,
+            "authority_key": self.authority_key,
+            "signature": self.signature,
+        }
+
+    def save(self, target: Path, *, overwrite: bool) -> None:
+        """Write the checkpoint file (no personal data: a position in the chain, a hash, a
+        public key and a signature) for the supervisor to keep off the PC."""
+        if target.exists() and not overwrite:
+            raise errors.Conflict(f"{target} exists; choose another name or replace it.")
+        payload = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+        try:
+            target.write_text(payload, encoding="utf-8")
+        except OSError as exc:
+            raise errors.StorageError(
+                f"The checkpoint could not be written to {target}: {exc.strerror or 'error'}."
+            ) from None
+
+    @classmethod
+    def load(cls, path: Path) -> Checkpoint:
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise errors.NotFound(f"There is no checkpoint file at {path}.") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise errors.InvalidInput(
+                f"{path} is not a Reservation Desk audit checkpoint.", field="checkpoint"
+            ) from None
+        return cls.from_json(document)
+
+    @classmethod
+    def from_json(cls, document: object) -> Checkpoint:
+        bad = errors.InvalidInput(
+            "The file is not a Reservation Desk audit checkpoint.", field="checkpoint"
+        )
+        if not isinstance(document, dict) or document.get("format") != cls.FORMAT:
+            raise bad
+        try:
+            return cls(
+                str(document["vault"]),
+                int(document["seq"]),
+                str(document["hash"]),
+                str(document["time"]),
+                str(document["authority_key"]),
+                str(document["signature"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise bad from None
 
 
 @dataclass(frozen=True)
@@ -132,6 +248,7 @@ class AuditService:
         s.require(Permission.CHECK_INTEGRITY)
         warnings: list[str] = []
         anchor: Anchor | None = None
+        anchor_missing = False
         if self._anchor_file is None:
             warnings.append("this store keeps no anchor (cannot detect a cut tail)")
         else:
@@ -147,6 +264,7 @@ class AuditService:
             else:
                 if anchor is None:
                     warnings.append(NO_ANCHOR_WARNING)
+                    anchor_missing = True
         with s.store.unit_of_work(write=False) as uow:
             if anchor is not None and anchor.vault_id is not None:
                 vault_id = uow.get_meta("vault_id")
@@ -156,17 +274,129 @@ class AuditService:
                     )
                     anchor = None
             checker = ChainChecker()
+            signatures = SignatureChecker.of(uow)
             problem: ChainProblem | None = None
             anchored: AuditEntry | None = None
             for entry in _all_entries(uow):
-                problem = checker.feed(entry)
+                problem = checker.feed(entry) or signatures.feed(entry)
                 if problem is not None:
                     break
                 if anchor is not None and entry.seq == anchor.seq:
                     anchored = entry
         if problem is None and anchor is not None:
             problem = _compare_with_anchor(checker.last, anchored, anchor)
+        if problem is None and anchor is not None:
+            problem = signatures.anchor_problem(anchor, checker.last)
+        if problem is None and anchor_missing and checker.last is not None:
+            # Once a vault has an anchor, its absence is what a database rolled back to an
+            # older copy looks like; only a supervisor's re-anchoring ends it.
+            problem = ChainProblem(
+                checker.last.seq,
+                checker.last.time,
+                "anchor-missing",
+                "the anchor file outside the database is missing, so a database rolled back "
+                "or cut short cannot be ruled out; a supervisor compares the trail with a "
+                "checkpoint kept off this PC, then re-anchors with "
+                "'resdesk audit reanchor --reason TEXT'",
+            )
+            warnings = [w for w in warnings if w != NO_ANCHOR_WARNING]
         return VerifyReport(checker.count, checker.last, problem, anchor, tuple(warnings))
+
+    # -- anchor and checkpoints ---------------------------------------------------------------
+
+    def reanchor(self, reason: str) -> AuditEntry:
+        """A supervisor's explicit new anchor after a missing one, with the reason (audited).
+
+        The entry goes in first, then the anchor names it, signed by this supervisor."""
+        s = self._session
+        s.require(Permission.MANAGE_SETTINGS)
+        reason = " ".join(reason.split())
+        if not reason:
+            raise errors.InvalidInput(
+                "Give the reason for the new anchor (what was checked, against which checkpoint).",
+                field="reason",
+            )
+        db_path = getattr(s.store, "database_path", None)
+        if not isinstance(db_path, Path):
+            raise errors.Conflict("This store keeps no anchor file.")
+        with s.store.unit_of_work(write=True) as uow:
+            s.audit(uow, "reanchor", "audit anchor", f"reason: {reason}")
+            entry = uow.audit_latest()
+            vault_id = uow.get_meta("vault_id")
+            uow.commit()
+        assert entry is not None
+        try:
+            advance_anchor(db_path, entry, vault_id, create=True, signer=s.store.current_signer())
+        except OSError as exc:
+            raise errors.StorageError(
+                f"The anchor file could not be written: {exc.strerror or 'error'}."
+            ) from None
+        return entry
+
+    def checkpoint(self, authority_key: Ed25519PrivateKey | None) -> Checkpoint:
+        """The vault authority's signature over the chain's head, recorded in the trail and
+        returned for a supervisor to keep off this PC (``resdesk audit checkpoint``)."""
+        s = self._session
+        s.require(Permission.MANAGE_SETTINGS)
+        if authority_key is None:
+            raise errors.IntegrityFailed(
+                "This supervisor's key slot holds no vault authority key, so no checkpoint "
+                "can be signed; the slot was changed outside the application."
+            )
+        with s.store.unit_of_work(write=True) as uow:
+            s.audit(uow, "checkpoint-request", "audit trail")
+            head = uow.audit_latest()
+            vault_id = uow.get_meta("vault_id") or ""
+            assert head is not None
+            point = Checkpoint.sign(vault_id, head, authority_key)
+            s.audit(uow, "checkpoint", f"entry {head.seq}", f"{head.hash} {point.signature}")
+            uow.commit()
+        return point
+
+    def verify_against(self, point: Checkpoint) -> ChainProblem | None:
+        """Whether this vault's trail still holds the checkpoint kept off the PC."""
+        s = self._session
+        s.require(Permission.CHECK_INTEGRITY)
+        if not point.signature_ok():
+            return ChainProblem(
+                point.seq,
+                point.time,
+                "checkpoint",
+                "the checkpoint file's signature does not verify: the file was altered",
+            )
+        with s.store.unit_of_work(write=False) as uow:
+            if uow.get_meta("vault_id") != point.vault:
+                raise errors.InvalidInput(
+                    "The checkpoint file belongs to another vault.", field="checkpoint"
+                )
+            known = {a.key for a in grants.authority_history(uow)}
+            page = uow.audit_page(AuditQuery(after_seq=point.seq - 1, limit=1))
+        entry = page[0] if page else None
+        if unb64(point.authority_key) not in known:
+            return ChainProblem(
+                point.seq,
+                point.time,
+                "checkpoint",
+                "the vault authority key of the checkpoint is no longer in the vault's "
+                "record: the authority was replaced and its history rewritten",
+            )
+        if entry is None or entry.seq != point.seq:
+            return ChainProblem(
+                point.seq,
+                point.time,
+                "checkpoint",
+                f"entry {point.seq} named by the checkpoint of {point.time} is missing: the "
+                "trail was cut or the database rolled back to before it",
+            )
+        if entry.hash != point.hash:
+            return ChainProblem(
+                point.seq,
+                point.time,
+                "checkpoint",
+                f"entry {point.seq} no longer has the hash the checkpoint of {point.time} "
+                "recorded: the history before it was rewritten",
+            )
+        return None
 
     # -- list ----------------------------------------------------------------------------------
 
@@ -347,6 +577,88 @@ class AuditService:
     @staticmethod
     def _export_entry(kind: str, count: int, filters: AuditFilter) -> tuple[str, str, str]:
         return ("audit-export", f"{kind} {count} entries ({filters.describe()})", "ok")
+
+
+class SignatureChecker:
+    """Every entry from ``signed_from_seq`` on must carry its account's signature, made with
+    the signing key of a grant the vault authority signed and that was in force then."""
+
+    def __init__(
+        self,
+        signed_from: int | None,
+        by_account: dict[str, list[Grant]],
+        bad: set[str],
+        vault_id: str = "",
+    ) -> None:
+        self._signed_from = signed_from
+        self._by_account = by_account
+        self._bad = bad
+        self._vault_id = vault_id
+
+    @classmethod
+    def of(cls, uow: UnitOfWork) -> SignatureChecker:
+        signed_from = grants.signed_from_seq(uow)
+        vault_id = uow.get_meta("vault_id") or ""
+        all_grants = uow.grants(vault_id)
+        problems = grants.grant_problems(all_grants, grants.authority_history(uow))
+        by_account: dict[str, list[Grant]] = {}
+        for grant in all_grants:
+            by_account.setdefault(grant.account, []).append(grant)
+        bad = {f"{a}#{v}" for (a, v), problem in problems.items() if problem is not None}
+        return cls(signed_from, by_account, bad, vault_id)
+
+    def _signed_by_grant(self, account: str, when: str, signature: bytes, message: bytes) -> bool:
+        history = self._by_account.get(account, [])
+        for index, grant in enumerate(history):
+            following = history[index + 1] if index + 1 < len(history) else None
+            in_force = grant.issued_at <= when and (
+                following is None or following.issued_at >= when
+            )
+            if (
+                in_force
+                and grant.status == STATUS_ACTIVE
+                and f"{grant.account}#{grant.version}" not in self._bad
+                and verify(grant.sign_key, signature, message)
+            ):
+                return True
+        return False
+
+    def anchor_problem(self, anchor: Anchor, last: AuditEntry | None) -> ChainProblem | None:
+        """An anchor written since signatures began must carry its writer's signature."""
+        if self._signed_from is None or anchor.seq < self._signed_from:
+            return None
+        message = anchor_message(anchor.vault_id, anchor.seq, anchor.hash)
+        signature = unb64(anchor.signature or "") or b""
+        if anchor.account and self._signed_by_grant(
+            anchor.account, anchor.time, signature, message
+        ):
+            return None
+        return ChainProblem(
+            anchor.seq,
+            anchor.time,
+            "anchor",
+            "the anchor outside the database is not signed by an account the vault authority "
+            "granted (it was written outside the application)",
+        )
+
+    def feed(self, entry: AuditEntry) -> ChainProblem | None:
+        if self._signed_from is None or entry.seq < self._signed_from:
+            return None
+        if not entry.signature:
+            return ChainProblem(
+                entry.seq, entry.time, "unsigned", f"the entry of {entry.account} is not signed"
+            )
+        signature = unb64(entry.signature) or b""
+        if self._signed_by_grant(entry.account, entry.time, signature, audit_message(entry.hash)):
+            return None
+        return ChainProblem(
+            entry.seq,
+            entry.time,
+            "signature",
+            f"the signature of {entry.account} does not verify with a key the vault authority "
+            "granted them at that time (the entry was written or rewritten outside the "
+            "application)",
+        )
 
 
 def _all_entries(uow: UnitOfWork) -> Iterator[AuditEntry]:

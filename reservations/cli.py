@@ -389,6 +389,7 @@ def _cmd_init(args: argparse.Namespace, db: Path, out: Output) -> int:
     from reservations.accounts import normalize_account_name
     from reservations.domain import now_jst
     from reservations.keyslots import recovery_sheet_groups
+    from reservations.session import start_session
     from reservations.vault import create_vault, key_file_path
 
     account = normalize_account_name(args.user)
@@ -401,6 +402,8 @@ def _cmd_init(args: argparse.Namespace, db: Path, out: Output) -> int:
         db, account, password, created_at=now_jst().isoformat(timespec="seconds")
     )
     with vault:
+        # The first session starts the vault authority: the trail is signed from entry 1.
+        start_session(vault)
         sheet = recovery_sheet_groups(data_key)
         out.data(
             {"vault": str(db), "account": account, "role": "supervisor", "recovery_key": sheet},

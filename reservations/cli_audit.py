@@ -1,4 +1,4 @@
-"""``resdesk audit verify|list|export``: the audit trail from a terminal.
+"""``resdesk audit verify|list|export|checkpoint|reanchor``: the audit trail from a terminal.
 
 Wired into ``reservations.cli`` by two calls: ``add_audit_parser(sub, _Parser)`` while the
 parser is built and ``run_audit_command(args, db, out)`` for ``args.command == "audit"``.
@@ -16,8 +16,9 @@ from reservations import errors
 
 if TYPE_CHECKING:
     from reservations.audit import AuditEntry
-    from reservations.audit_service import AuditFilter
+    from reservations.audit_service import AuditFilter, AuditService, Checkpoint
     from reservations.cli import Output
+    from reservations.vault import Vault
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -43,13 +44,55 @@ def add_audit_parser(subparsers: Any, parser_class: type[argparse.ArgumentParser
     actions = audit.add_subparsers(
         dest="audit_command", metavar="ACTION", parser_class=parser_class, required=True
     )
-    actions.add_parser("verify", help="recompute the hash chain (exit 7 when broken)")
+    p = actions.add_parser(
+        "verify", help="recompute the hash chain and check every signature (exit 7 when broken)"
+    )
+    p.add_argument(
+        "--against",
+        metavar="FILE",
+        help="also check that the trail still holds this checkpoint kept off the PC",
+    )
+    p = actions.add_parser(
+        "checkpoint",
+        help="the vault authority countersigns the chain's head; keep FILE off this PC "
+        "(supervisor)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p = actions.add_parser(
+        "reanchor",
+        help="write a new anchor after a missing one, once the trail was checked (supervisor)",
+    )
+    p.add_argument("--reason", required=True, metavar="TEXT", help="what was checked against")
     p = actions.add_parser("list", help="list entries: seq, time, account, action, target")
     _add_filters(p)
     p = actions.add_parser("export", help="write entries to a CSV or PDF file (supervisor)")
     p.add_argument("--out", required=True, metavar="FILE.csv|FILE.pdf")
     p.add_argument("--force", action="store_true", help="replace an existing file")
     _add_filters(p)
+
+
+def _read_checkpoint(path: Path) -> Checkpoint:
+    from reservations.audit_service import Checkpoint
+
+    return Checkpoint.load(path)
+
+
+def _write_checkpoint(
+    service: AuditService, vault: Vault, target: Path, force: bool, out: Output
+) -> int:
+    target = target.expanduser().absolute()
+    if target.exists() and not force:
+        raise errors.Conflict(f"{target} exists; give --force to replace it.")
+    point = service.checkpoint(vault.keys.authority_key)
+    point.save(target, overwrite=force)
+    out.data(point.to_json(), lambda: "")
+    out.say(
+        f"Checkpoint of entry {point.seq} ({point.time}) written to {target}: keep it off this "
+        "PC (on paper or a USB stick in the safe) and check the vault against it with "
+        "'resdesk audit verify --against FILE'."
+    )
+    return 0
 
 
 def _filters(args: argparse.Namespace) -> AuditFilter:
@@ -112,12 +155,28 @@ def run_audit_command(args: argparse.Namespace, db: Path, out: Output) -> int:
             out.say(f"Anchor: entry {result.anchor.seq} hash {result.anchor.hash}")
         return 0
 
-    with _session(db) as (_vault, session):
+    if command == "verify" and args.against:
+        point = _read_checkpoint(Path(args.against).expanduser())
+    with _session(db) as (vault, session):
         service = AuditService(session)
+        if command == "checkpoint":
+            return _write_checkpoint(service, vault, Path(args.out), args.force, out)
+        if command == "reanchor":
+            entry = service.reanchor(args.reason)
+            out.data({"anchor": {"seq": entry.seq, "hash": entry.hash}}, lambda: "")
+            out.say(f"Wrote a new anchor at entry {entry.seq}; the reason is in the audit log.")
+            return 0
         if command == "verify":
             report = service.verify()
             if not report.ok:
                 raise errors.IntegrityFailed(report.problem_sentence())
+            if args.against:
+                problem = service.verify_against(point)
+                if problem is not None:
+                    raise errors.IntegrityFailed(
+                        f"The audit trail does not hold the checkpoint: {problem.detail}."
+                    )
+                out.say(f"The trail holds the checkpoint of entry {point.seq} ({point.time}).")
             out.data(
                 report.to_json(),
                 lambda: (

@@ -31,7 +31,8 @@ def add_export_parser(subparsers: Any, parser_class: type[argparse.ArgumentParse
         description=(
             "'handover' writes the package for the ward into a new or empty folder: "
             "handover.pdf (the ledger of every reservation, encrypted with AES-256, with "
-            "reservations.csv, audit.csv and register.csv attached), README.txt (Japanese) "
+            "reservations.csv, audit.csv, register.csv and keys.json attached), README.txt "
+            "(Japanese) "
             "and SHA256SUMS. The PDF password comes from RESDESK_EXPORT_PASSWORD or is asked "
             "twice; send it to the ward separately. The package is entered in the register "
             "of copies and audited."

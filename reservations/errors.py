@@ -6,6 +6,7 @@ contain personal data (names, kana, phone numbers): they name the field or the r
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum
 
 
@@ -103,6 +104,17 @@ class InvalidReceiptNumber(InvalidInput):
 
 class AuthenticationFailed(ReservationError):
     exit_code = ExitCode.AUTHENTICATION
+
+
+class AccountLocked(AuthenticationFailed):
+    """Too many failed logins: the name is locked until ``until``.  ``password_tried``: this
+    wrong password set the lock; otherwise the lock was in force and the password was not
+    even tried."""
+
+    def __init__(self, message: str, *, until: dt.datetime, password_tried: bool = False) -> None:
+        super().__init__(message)
+        self.until = until
+        self.password_tried = password_tried
 
 
 class NotFound(ReservationError):

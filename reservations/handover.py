@@ -5,7 +5,8 @@ The folder holds exactly three files:
 * ``handover.pdf``: the ledger (``reservations.handover_pdf``), encrypted with AES-256
   (pikepdf ``Encryption(R=6)`` on the finished file; reportlab's own AES is not readable by
   Poppler) under a password the ward receives separately, carrying ``reservations.csv``,
-  ``audit.csv`` and ``register.csv`` as attachments;
+  ``audit.csv``, ``register.csv`` and ``keys.json`` (the public keys and every grant, to
+  check the signatures with a standard tool: README.txt section 6) as attachments;
 * ``README.txt``: what the package holds and how to check it, in Japanese;
 * ``SHA256SUMS``: ``sha256sum``'s format over the two others.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import json
 import os
 import secrets
 import shutil
@@ -33,7 +35,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reservations import errors
+from reservations import errors, grants
 from reservations.audit_service import CSV_COLUMNS as AUDIT_CSV_COLUMNS
 from reservations.audit_service import _pages
 from reservations.contract import HANDOVER_KEY, read_contract
@@ -53,6 +55,7 @@ from reservations.passwords import check_new_password
 from reservations.permissions import Permission
 from reservations.register import record_copy, register_csv
 from reservations.session import Session
+from reservations.signatures import b64
 from reservations.spreadsheet_csv import SpreadsheetCsvWriter, spreadsheet_csv
 from reservations.store import AuditQuery, UnitOfWork
 
@@ -63,6 +66,7 @@ PACKAGE_FILES = (PDF_NAME, README_NAME, SUMS_NAME)
 RESERVATIONS_CSV = "reservations.csv"
 AUDIT_CSV = "audit.csv"
 REGISTER_CSV = "register.csv"
+KEYS_JSON = "keys.json"
 PASSWORD_ENV = "RESDESK_EXPORT_PASSWORD"
 
 # The columns of reservations.csv, in order.  ``erased`` is "yes" when the person's name,
@@ -276,6 +280,7 @@ class HandoverService:
                     audit_entries += 1
             copies = uow.list_copies(open_only=False)
             register_bytes = register_csv(copies)
+            keys_bytes = keys_json(uow)
             cover = LedgerCover(
                 contractor=contract.contractor,
                 client=contract.client,
@@ -300,7 +305,7 @@ class HandoverService:
                     font,
                     fallbacks=self._fallbacks,
                 )
-        _assemble(work / PDF_NAME, ledger.files, attachments, register_bytes, password)
+        _assemble(work / PDF_NAME, ledger.files, attachments, register_bytes, keys_bytes, password)
         ledger.files.clear()
         pages = ledger.pages
         facts = _Facts(
@@ -337,6 +342,26 @@ class _Facts:
     pages: int
     days: int
     sums: dict[str, str] = field(default_factory=dict)
+
+
+def keys_json(uow: UnitOfWork) -> bytes:
+    """keys.json: the vault authority's public keys and every version of every grant, as the
+    store holds them, for the recipe in README.txt section 6 (``reservations.signatures``).
+
+    Entries before ``signed_from_seq`` were written before the vault had an authority and
+    may be unsigned; ``null`` when it has none yet.
+    """
+    vault_id = uow.get_meta("vault_id") or ""
+    document = {
+        "vault": vault_id,
+        "signed_from_seq": grants.signed_from_seq(uow),
+        "authority_keys": [
+            {"key": b64(authority.key), "since": authority.since}
+            for authority in grants.authority_history(uow)
+        ],
+        "grants": [grant.to_json() for grant in uow.grants(vault_id)],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _ledger_rows(uow: UnitOfWork, writer: SpreadsheetCsvWriter) -> Iterator[LedgerRow]:
@@ -405,9 +430,10 @@ def _assemble(
     parts: list[io.BytesIO],
     attachments: dict[str, io.BytesIO],
     register_bytes: bytes,
+    keys_bytes: bytes,
     password: str,
 ) -> None:
-    """Join the ledger's parts, attach the CSV files and encrypt the finished PDF."""
+    """Join the ledger's parts, attach the CSV files and keys.json, encrypt the finished PDF."""
     import pikepdf
 
     with contextlib.ExitStack() as stack:
@@ -422,6 +448,9 @@ def _assemble(
             )
         pdf.attachments[REGISTER_CSV] = pikepdf.AttachedFileSpec(
             pdf, register_bytes, filename=REGISTER_CSV, mime_type="text/csv"
+        )
+        pdf.attachments[KEYS_JSON] = pikepdf.AttachedFileSpec(
+            pdf, keys_bytes, filename=KEYS_JSON, mime_type="application/json"
         )
         # The owner password is thrown away: nobody needs to change the permissions.
         encryption = pikepdf.Encryption(
@@ -455,6 +484,64 @@ def _publish(work: Path, out_dir: Path) -> None:
 
 # -- README.txt -------------------------------------------------------------------------------
 
+# README.txt section 6: the ward's check of every signature in keys.json and audit.csv with
+# Python's ``cryptography`` alone, the rules of ``grants.grant_problems`` and
+# ``audit_service.SignatureChecker`` written out (tests/test_handover_verify_recipe.py runs it
+# on a real export).  It prints one line per problem and exits 1, or prints "OK".
+RECIPE_BEGIN = "----- verify.py ここから -----"
+RECIPE_END = "----- verify.py ここまで -----"
+VERIFY_RECIPE = r"""import csv, hashlib, json, sys
+from base64 import b64decode
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+FIELDS = "account box_key issued_at issued_by issuer role sign_key status vault version".split()
+def ok(key, signature, message):  # True when the Ed25519 signature verifies
+    try:
+        public = Ed25519PublicKey.from_public_bytes(b64decode(key, validate=True))
+        public.verify(b64decode(signature, validate=True), message)
+        return True
+    except Exception:
+        return False
+def cell(v):  # section 2: one ' before = + - @ TAB CR comes off
+    return v[1:] if v[:1] == "'" and v.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r") else v
+keys = json.load(open("keys.json", encoding="utf-8"))
+auth, problems, mine = keys["authority_keys"], [], {}
+for g in sorted(keys["grants"], key=lambda g: (g["account"], g["version"])):
+    p = (mine.get(g["account"]) or [None])[-1]  # the account's version before
+    mine.setdefault(g["account"], []).append(g)
+    body = json.dumps({k: g[k] for k in FIELDS}, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+    if g["issuer"] == "authority":  # the authority key in force at issued_at
+        key = ([a["key"] for a in auth if a["since"] <= g["issued_at"]] or [auth[0]["key"]])[-1]
+    else:  # self-issued: the version before signs it; role and status stay
+        same = p and p["good"] and (p["role"], p["status"]) == (g["role"], g["status"])
+        key = p["sign_key"] if same else None
+    chain = g["version"] == (p["version"] + 1 if p else 1) and g["vault"] == keys["vault"]
+    g["good"] = bool(key and chain and ok(key, g["signature"], b"resdesk-grant-v1\n" + body))
+    if not g["good"]:
+        problems.append(f"NG grant {g['account']} version {g['version']}")
+prev, start, n = "0" * 64, keys["signed_from_seq"], 0
+for n, row in enumerate(csv.DictReader(open("audit.csv", encoding="utf-8-sig", newline="")), 1):
+    e = {k: cell(v) for k, v in row.items()}
+    seq, t, gs = int(e["seq"]), e["time"], mine.get(e["account"], [])
+    body = json.dumps({**{k: e[k] for k in ("account", "action", "result", "target", "time")},
+                       "seq": seq}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    digest = hashlib.sha256(f"{prev}\n{body}".encode()).hexdigest()
+    if (seq, e["prev_hash"], e["hash"]) != (n, prev, digest):
+        problems.append(f"NG audit.csv seq {seq} breaks the hash chain (section 4)")
+    prev = e["hash"]
+    if not e["signature"] and (start is None or seq < start):
+        continue  # written before the vault had an authority key
+    message = b"resdesk-audit-v1\n" + e["hash"].encode()
+    if not any(g["good"] and g["status"] == "active" and g["issued_at"] <= t
+               and (i + 1 == len(gs) or gs[i + 1]["issued_at"] >= t)  # in force at time t
+               and ok(g["sign_key"], e["signature"], message) for i, g in enumerate(gs)):
+        problems.append(f"NG audit.csv seq {seq} account {e['account']}")
+for a in auth:
+    print("authority key", a["since"], hashlib.sha256(b64decode(a["key"])).hexdigest()[:16])
+print("\n".join(problems) or f"OK: {len(keys['grants'])} grants, {n} entries, last hash {prev}")
+sys.exit(1 if problems else 0)
+"""
+
 
 def readme_text(facts: _Facts, cover: LedgerCover) -> str:
     """README.txt in Japanese with CRLF line ends (Windows Notepad shows it as it is)."""
@@ -483,10 +570,11 @@ def readme_text(facts: _Facts, cover: LedgerCover) -> str:
 
   handover.pdf   引継ぎ台帳（PDF、AES-256 で暗号化）。表紙のあと、地域センター・日付ごとに
                  すべての予約（受付番号・時間・氏名・フリガナ・電話番号・状態）を載せています。
-                 次の3つの CSV ファイルを添付しています。
+                 次の4つのファイルを添付しています。
                    reservations.csv  すべての予約の全項目
-                   audit.csv         監査ログ（操作記録）と各記録のハッシュ
+                   audit.csv         監査ログ（操作記録）と各記録のハッシュ・署名
                    register.csv      個人情報を含む写しの管理簿
+                   keys.json         署名を確かめるための公開鍵と、職員の権限の記録（6.）
   README.txt     このファイル
   SHA256SUMS     上の2つのファイルの SHA-256 ハッシュ値
 
@@ -539,7 +627,8 @@ def readme_text(facts: _Facts, cover: LedgerCover) -> str:
 
   監査ログの各記録は直前の記録のハッシュを含む「ハッシュの鎖」になっています。記録の
   変更・削除・並べ替えがあると鎖が切れます。audit.csv の列は
-  seq, time, account, action, target, result, prev_hash, hash です。
+  seq, time, account, action, target, result, prev_hash, hash, signature です
+  （signature は 6. の署名）。
 
   各記録について:
     正規形 = {{"account","action","result","seq","target","time"}} の6項目を
@@ -565,5 +654,57 @@ def readme_text(facts: _Facts, cover: LedgerCover) -> str:
 
   このパッケージには個人情報が含まれます。受領後は委託者の規程に従って保管してください。
   受託者は、受領の確認後に予約データベースを消去し、データ消去証明書を提出します。
+
+
+6. 署名の確かめ方
+-----------------
+
+  ハッシュの鎖（4.）は、データベースを開ける職員なら計算し直せます。そのため、職員ごとの
+  権限（アカウント名・役割・状態・公開鍵）は「管理鍵」（責任者だけが使える鍵）が署名し、
+  監査ログの各記録は操作した職員が自分の鍵で署名しています（Ed25519、Base64 で表記）。
+  添付の keys.json（UTF-8 の JSON）に、vault（データベースの識別子）、authority_keys
+  （管理鍵の公開鍵 key と使用開始日時 since）、grants（すべての職員の権限の全版）、
+  signed_from_seq（署名が始まった監査ログの番号）があります。
+
+  署名の対象（バイト列、改行は LF）:
+    権限      "resdesk-grant-v1" + 改行 + 正規形
+              正規形 = account, box_key, issued_at, issued_by, issuer, role, sign_key,
+              status, vault, version の10項目をキーの名前順に並べ、空白を入れず、日本語を
+              そのまま UTF-8 で書いた JSON（version は数値、ほかは文字列）
+              issuer が "authority" なら issued_at の時点の管理鍵で、"account"（職員が
+              自分でパスワードを変えたときの新しい鍵）なら同じ職員の一つ前の版の sign_key
+              で確かめます。"account" の版は役割と状態を変えられません。
+    監査ログ  "resdesk-audit-v1" + 改行 + hash（audit.csv の hash 列の64文字）
+              その記録の時刻に有効だった、その職員の権限（状態 active）の sign_key で
+              確かめます。seq が signed_from_seq より小さい記録は署名がない場合があります。
+
+  Python 3 と cryptography（pip install cryptography）での確かめ方: 下の「ここから」と
+  「ここまで」の間の行を verify.py として保存し、添付の keys.json と audit.csv を保存した
+  フォルダで  python verify.py  を実行します。4. のハッシュの鎖も計算し直します。
+  すべて確かめられれば「OK」で始まる行に最後の記録の hash を表示します（台帳の表紙の
+  「最新のハッシュ」と比べてください）。問題があれば1件ごとに「NG」で始まる行を表示し、
+  終了コード 1 で終わります。
+  最初に、管理鍵ごとに使用開始日時と指紋（公開鍵の SHA-256 の先頭16桁）を表示します。
+
+{RECIPE_BEGIN}
+{VERIFY_RECIPE.strip()}
+{RECIPE_END}
+
+  OpenSSL 3 で監査ログの1件を確かめるには（Linux / macOS）: audit.csv のその行の hash と
+  signature（先頭の ' は除く）、keys.json のその職員の sign_key を、それぞれ HASH、SIG、
+  KEY に入れて（例: KEY='...'）、次の5行を実行します。pub.pem は32バイトの公開鍵の前に
+  Ed25519 の決まった12バイト（Base64 で MCowBQYDK2VwAyEA）を付けたものです。
+    printf 'resdesk-audit-v1\\n%s' "$HASH" > msg.bin
+    printf '%s' "$SIG" | openssl base64 -d -A > sig.bin
+    printf '%s\\n' '-----BEGIN PUBLIC KEY-----' "MCowBQYDK2VwAyEA$KEY" > pub.pem
+    printf '%s\\n' '-----END PUBLIC KEY-----' >> pub.pem
+    openssl pkeyutl -verify -pubin -inkey pub.pem -rawin -in msg.bin -sigfile sig.bin
+  「Signature Verified Successfully」と表示されれば、その署名は正しいものです。
+
+  署名で分かるのは、権限が管理鍵によるものであること、各記録がその時に権限を持っていた
+  職員の鍵によるものであることです。職員が自分のパスワードでデータベースを書き換えても、
+  他の職員や管理鍵の署名は作れません。ただし、ファイル一式を古い写しに戻すことや、
+  最後の記録を削ることは署名だけでは分かりません。受託者の PC の外に控えた最新の
+  ハッシュがあれば、audit.csv にその記録があることを確かめてください。
 """
     return text.replace("\r\n", "\n").replace("\n", "\r\n")

@@ -35,6 +35,7 @@ import base64
 import binascii
 import contextlib
 import copy
+import dataclasses
 import errno
 import json
 import os
@@ -50,6 +51,7 @@ import filelock
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -89,6 +91,9 @@ _GCM_TAG_BYTES = 16
 _SEALED_INFO = b"resdesk data key v1"
 _PURPOSE_WRAP = "wrap-private-key"
 _PURPOSE_SEAL = "seal-data-key"
+_PURPOSE_SIGNING = "seal-signing-key"
+_PURPOSE_AUTHORITY = "seal-authority-key"
+Sealed = tuple[bytes, bytes, bytes]  # (ephemeral X25519 public key, nonce, ciphertext)
 
 # A key file holds a few hundred bytes per account plus ``extra``; anything far larger is not a
 # key file, and refusing it early avoids reading an arbitrary huge file into memory.
@@ -158,6 +163,11 @@ class AccountKeys:
     # The data key of a key rotation that was prepared but maybe not finished (see
     # ``reservations.rekey``); None when no rotation is pending for this slot.
     pending_data_key: bytearray | None = None
+    # The account's Ed25519 key: it signs the account's audit entries (None in a slot made
+    # before signatures existed, until a supervisor's login gives it one).
+    signing_key: Ed25519PrivateKey | None = None
+    # The vault authority's Ed25519 key: sealed to supervisors' slots only; it signs grants.
+    authority_key: Ed25519PrivateKey | None = None
 
 
 @dataclass
@@ -175,6 +185,11 @@ class _Slot:
     seal_ciphertext: bytes
     # (ephemeral public key, nonce, ciphertext) of the data key a rotation is moving to.
     pending: tuple[bytes, bytes, bytes] | None = None
+    # The Ed25519 signing key: its public half, and its private half sealed to ``public_key``.
+    signing_public_key: bytes | None = None
+    sealed_signing_key: Sealed | None = None
+    # A supervisor's copy of the vault authority's private key, sealed to ``public_key``.
+    sealed_authority_key: Sealed | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,6 +261,20 @@ def _raw_public(key: X25519PublicKey) -> bytes:
 
 
 def _raw_private(key: X25519PrivateKey) -> bytearray:
+    return bytearray(
+        key.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def _ed25519_public(key: Ed25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _ed25519_seed(key: Ed25519PrivateKey) -> bytearray:
     return bytearray(
         key.private_bytes(
             serialization.Encoding.Raw,
@@ -432,8 +461,23 @@ def _decode_slot(value: object, index: int) -> _Slot:
             _b64(_field(sealed_new, "nonce", label), label, _NONCE_BYTES),
             _b64(_field(sealed_new, "ciphertext", label), label, ciphertext_len),
         )
+    signing_public: bytes | None = None
+    sealed_signing: Sealed | None = None
+    sealed_authority: Sealed | None = None
+    if "signing_key" in slot:
+        label = f"{where} signing_key"
+        signing = _obj(slot["signing_key"], label)
+        signing_public = _b64(_field(signing, "public_key", label), label, 32)
+        sealed_signing = _decode_sealed(_field(signing, "sealed", label), label)
+    if "sealed_authority_key" in slot:
+        sealed_authority = _decode_sealed(
+            slot["sealed_authority_key"], f"{where} sealed_authority_key"
+        )
     return _Slot(
         account=account,
+        signing_public_key=signing_public,
+        sealed_signing_key=sealed_signing,
+        sealed_authority_key=sealed_authority,
         public_key=_b64(_field(slot, "public_key", where), f"{where} public_key", 32),
         kdf=kdf,
         salt=_b64(_field(kdf_obj, "salt", f"{where} kdf"), f"{where} salt", _SALT_BYTES),
@@ -466,6 +510,24 @@ def _decode_slot(value: object, index: int) -> _Slot:
     )
 
 
+def _decode_sealed(value: object, label: str) -> Sealed:
+    sealed = _obj(value, label)
+    return (
+        _b64(_field(sealed, "ephemeral_public_key", label), label, _X25519_KEY_BYTES),
+        _b64(_field(sealed, "nonce", label), label, _NONCE_BYTES),
+        _b64(_field(sealed, "ciphertext", label), label, 32 + _GCM_TAG_BYTES),
+    )
+
+
+def _encode_sealed(sealed: Sealed) -> dict[str, str]:
+    ephemeral, nonce, ciphertext = sealed
+    return {
+        "ephemeral_public_key": _b64e(ephemeral),
+        "nonce": _b64e(nonce),
+        "ciphertext": _b64e(ciphertext),
+    }
+
+
 def _encode_slot(slot: _Slot) -> dict[str, object]:
     encoded: dict[str, object] = {
         "account": slot.account,
@@ -488,12 +550,14 @@ def _encode_slot(slot: _Slot) -> dict[str, object]:
         },
     }
     if slot.pending is not None:
-        ephemeral, nonce, ciphertext = slot.pending
-        encoded["pending_sealed_data_key"] = {
-            "ephemeral_public_key": _b64e(ephemeral),
-            "nonce": _b64e(nonce),
-            "ciphertext": _b64e(ciphertext),
+        encoded["pending_sealed_data_key"] = _encode_sealed(slot.pending)
+    if slot.signing_public_key is not None and slot.sealed_signing_key is not None:
+        encoded["signing_key"] = {
+            "public_key": _b64e(slot.signing_public_key),
+            "sealed": _encode_sealed(slot.sealed_signing_key),
         }
+    if slot.sealed_authority_key is not None:
+        encoded["sealed_authority_key"] = _encode_sealed(slot.sealed_authority_key)
     return encoded
 
 
@@ -681,9 +745,14 @@ class KeySlotFile:
         return salt, nonce, ciphertext
 
     def _seal(
-        self, account: str, public_raw: bytes, data_key: bytes | bytearray
+        self,
+        account: str,
+        public_raw: bytes,
+        data_key: bytes | bytearray,
+        purpose: str = _PURPOSE_SEAL,
     ) -> tuple[bytes, bytes, bytes]:
-        """Seal the data key to a public key; returns (ephemeral public, nonce, ciphertext)."""
+        """Seal a 32-byte secret (the data key, or a signing key's seed) to a public key;
+        returns (ephemeral public, nonce, ciphertext)."""
         try:
             recipient = X25519PublicKey.from_public_bytes(public_raw)
             ephemeral = X25519PrivateKey.generate()
@@ -693,7 +762,7 @@ class KeySlotFile:
             _corrupt("an account's public key is invalid")
         ephemeral_raw = _raw_public(ephemeral.public_key())
         nonce = secrets.token_bytes(_NONCE_BYTES)
-        aad = _aad(_PURPOSE_SEAL, self._vault_id, account, public_raw, ephemeral_raw)
+        aad = _aad(purpose, self._vault_id, account, public_raw, ephemeral_raw)
         ciphertext = AESGCM(_seal_key(shared)).encrypt(nonce, bytes(data_key), aad)
         return ephemeral_raw, nonce, ciphertext
 
@@ -702,9 +771,15 @@ class KeySlotFile:
         slot: _Slot,
         private_key: X25519PrivateKey,
         sealed: tuple[bytes, bytes, bytes] | None = None,
+        purpose: str = _PURPOSE_SEAL,
     ) -> bytearray:
+        what = {
+            _PURPOSE_SEAL: "copy of the data key",
+            _PURPOSE_SIGNING: "signing key",
+            _PURPOSE_AUTHORITY: "copy of the vault authority key",
+        }[purpose]
         damaged = KeyFileCorrupt(
-            "The key file is damaged: this account's copy of the data key cannot be decrypted."
+            f"The key file is damaged: this account's {what} cannot be decrypted."
         )
         ephemeral, nonce, ciphertext = sealed or (
             slot.ephemeral_public_key,
@@ -714,7 +789,7 @@ class KeySlotFile:
         try:
             peer = X25519PublicKey.from_public_bytes(ephemeral)
             shared = private_key.exchange(peer)
-            aad = _aad(_PURPOSE_SEAL, self._vault_id, slot.account, slot.public_key, ephemeral)
+            aad = _aad(purpose, self._vault_id, slot.account, slot.public_key, ephemeral)
             plain = AESGCM(_seal_key(shared)).decrypt(nonce, ciphertext, aad)
         except (InvalidTag, ValueError):
             raise damaged from None
@@ -759,7 +834,15 @@ class KeySlotFile:
             _wipe(secret)
             _wipe(private_raw)
         ephemeral_raw, seal_nonce, seal_ct = self._seal(account, public_raw, data_key)
+        signing = Ed25519PrivateKey.generate()
+        seed = _ed25519_seed(signing)
+        try:
+            sealed_signing = self._seal(account, public_raw, seed, _PURPOSE_SIGNING)
+        finally:
+            _wipe(seed)
         slot = _Slot(
+            signing_public_key=_ed25519_public(signing),
+            sealed_signing_key=sealed_signing,
             account=account,
             public_key=public_raw,
             kdf=kdf,
@@ -847,7 +930,79 @@ class KeySlotFile:
             private_key=private_key,
             data_key=data_key,
             pending_data_key=pending,
+            signing_key=self._unseal_signing_key(slot, private_key),
+            authority_key=self._unseal_authority_key(slot, private_key),
         )
+
+    def _unseal_signing_key(
+        self, slot: _Slot, private_key: X25519PrivateKey
+    ) -> Ed25519PrivateKey | None:
+        if slot.sealed_signing_key is None or slot.signing_public_key is None:
+            return None
+        seed = self._unseal(slot, private_key, slot.sealed_signing_key, _PURPOSE_SIGNING)
+        try:
+            key = Ed25519PrivateKey.from_private_bytes(bytes(seed))
+        finally:
+            _wipe(seed)
+        if not secrets.compare_digest(_ed25519_public(key), slot.signing_public_key):
+            _corrupt("an account's signing key does not match its public key")
+        return key
+
+    def _unseal_authority_key(
+        self, slot: _Slot, private_key: X25519PrivateKey
+    ) -> Ed25519PrivateKey | None:
+        if slot.sealed_authority_key is None:
+            return None
+        seed = self._unseal(slot, private_key, slot.sealed_authority_key, _PURPOSE_AUTHORITY)
+        try:
+            return Ed25519PrivateKey.from_private_bytes(bytes(seed))
+        finally:
+            _wipe(seed)
+
+    # -- signing keys and the vault authority (see reservations.signatures) ----------------
+
+    def open_signing_keys(self, keys: AccountKeys) -> AccountKeys:
+        """``keys`` with the signing and authority keys its slot holds now (after a
+        supervisor gave the slot a signing key or the authority during this session)."""
+        slot = self._slot(keys.account)
+        return dataclasses.replace(
+            keys,
+            signing_key=self._unseal_signing_key(slot, keys.private_key),
+            authority_key=self._unseal_authority_key(slot, keys.private_key),
+        )
+
+    def signing_public_key(self, account: str) -> bytes | None:
+        return self._slot(account).signing_public_key
+
+    def holds_authority(self, account: str) -> bool:
+        return self._slot(account).sealed_authority_key is not None
+
+    def give_signing_key(self, account: str) -> bytes:
+        """A new Ed25519 key for ``account``, sealed to its slot's public key (no password
+        needed: the slot's own private key opens it); returns the new public key."""
+        slot = self._slot(account)
+        key = Ed25519PrivateKey.generate()
+        seed = _ed25519_seed(key)
+        try:
+            slot.sealed_signing_key = self._seal(account, slot.public_key, seed, _PURPOSE_SIGNING)
+        finally:
+            _wipe(seed)
+        slot.signing_public_key = _ed25519_public(key)
+        return slot.signing_public_key
+
+    def grant_authority(self, account: str, authority_key: Ed25519PrivateKey) -> None:
+        """Seal the vault authority's private key to ``account``'s slot (supervisors only)."""
+        slot = self._slot(account)
+        seed = _ed25519_seed(authority_key)
+        try:
+            slot.sealed_authority_key = self._seal(
+                account, slot.public_key, seed, _PURPOSE_AUTHORITY
+            )
+        finally:
+            _wipe(seed)
+
+    def revoke_authority(self, account: str) -> None:
+        self._slot(account).sealed_authority_key = None
 
     # -- key rotation (see reservations.rekey) --------------------------------------------
 
@@ -937,16 +1092,14 @@ class KeySlotFile:
         resealed: dict[str, _Slot] = {}
         for account, slot in self._slots.items():
             ephemeral_raw, nonce, ciphertext = self._seal(account, slot.public_key, new_data_key)
-            resealed[account] = _Slot(
-                account=slot.account,
-                public_key=slot.public_key,
-                kdf=slot.kdf,
-                salt=slot.salt,
-                wrap_nonce=slot.wrap_nonce,
-                wrap_ciphertext=slot.wrap_ciphertext,
+            # Signing and authority keys are sealed to the slot's key pair, not to the data
+            # key: they stay as they are.
+            resealed[account] = dataclasses.replace(
+                slot,
                 ephemeral_public_key=ephemeral_raw,
                 seal_nonce=nonce,
                 seal_ciphertext=ciphertext,
+                pending=None,
             )
         self._slots = resealed
 
@@ -979,7 +1132,15 @@ class KeySlotFile:
         _check_data_key(keys.data_key)
         new_slot, private_key = self._new_slot(account, new_password, keys.data_key, kdf)
         self._slots[account] = new_slot
-        return AccountKeys(account=account, private_key=private_key, data_key=keys.data_key)
+        if keys.authority_key is not None and slot.sealed_authority_key is not None:
+            self.grant_authority(account, keys.authority_key)
+        return AccountKeys(
+            account=account,
+            private_key=private_key,
+            data_key=keys.data_key,
+            signing_key=self._unseal_signing_key(new_slot, private_key),
+            authority_key=keys.authority_key if new_slot.sealed_authority_key else None,
+        )
 
     # -- persistence -----------------------------------------------------------------------
 

@@ -293,14 +293,15 @@ def unlock_throttled(
     """``slots.unlock`` behind the lockout and the growing delay; failures are recorded.
 
     Only a wrong password (or unknown name) writes anything, and only to ``NAME.lockout``; a
-    locked name is refused before the password is even tried.
+    locked name is refused before the password is even tried.  A lock, in force or set by
+    this failure, is ``AccountLocked`` (an ``AuthenticationFailed`` that says until when).
     """
     lockout = LockoutFile.beside(slots)
     record = lockout.record(account_name)
     if record is not None:
         until = record.locked_at(clock())
         if until is not None:
-            raise errors.AuthenticationFailed(locked_message(until))
+            raise errors.AccountLocked(locked_message(until), until=until)
         delay = policy.delay_for(record.count)
         if delay > 0:
             sleep(delay)
@@ -316,7 +317,7 @@ def unlock_throttled(
         if updated is not None:
             until = updated.locked_at(now)
             if until is not None:
-                raise errors.AuthenticationFailed(
-                    _AUTH_FAILED + " " + locked_message(until)
+                raise errors.AccountLocked(
+                    _AUTH_FAILED + " " + locked_message(until), until=until, password_tried=True
                 ) from None
         raise errors.AuthenticationFailed(_AUTH_FAILED) from None

@@ -19,12 +19,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from reservations import errors
+from reservations import errors, grants
 from reservations.accounts import normalize_account_name
 from reservations.domain import Role, now_jst
 from reservations.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, parse_recovery_key
 from reservations.lockout import LockoutFile
 from reservations.passwords import check_new_password
+from reservations.signatures import AuditSigner
 from reservations.store import SqlCipherStore
 from reservations.vault import Connection, key_file_path, open_with_data_key
 
@@ -153,6 +154,19 @@ def _recover(
             uow.update_account(account, {"public_key": public_key, "must_change_password": 0})
         without = tuple(sorted(name for name in live if name not in slots.accounts()))
         result = "new key slot from the recovery sheet" + ("; new key file" if new_file else "")
+        if grants.current_authority(uow) is not None:
+            # The authority's private key was sealed to supervisors whose passwords are
+            # lost: a new authority grants every account that kept its slot, and the trail
+            # and every later checkpoint show the replacement.
+            authority = grants.start_authority(uow, now)
+            grants.grant_everyone(uow, vault_id, slots, authority, issued_at=now, issued_by=account)
+            result += "; new vault authority key"
+            keys = slots.unlock(account, new_password)
+            try:
+                if keys.signing_key is not None:
+                    uow.set_signer(AuditSigner(account, keys.signing_key))
+            finally:
+                keys.data_key[:] = bytes(len(keys.data_key))
         uow.append_audit(now, account, "recover", account, result)
         # The key file first: if it cannot be written, nothing is committed.
         slots.save()

@@ -167,6 +167,31 @@ ALTER TABLE reservations ADD COLUMN redacted_by TEXT;
 """
 
 
+# Version 6, signed roles and audit trail (issue 12, ``reservations/signatures.py``):
+# - ``grants`` holds every version of every account grant, signed by the vault authority (or,
+#   for new keys after a password change, by the account's previous signing key);
+# - each audit entry carries the acting account's Ed25519 signature over its hash (NULL for
+#   entries written before the vault had an authority key: ``meta.signed_from_seq`` says
+#   where signing began);
+# - ``meta.authority_key`` is the authority's public key (base64).
+_V6 = """
+CREATE TABLE grants (
+    account    TEXT NOT NULL,
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    role       TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    box_key    BLOB NOT NULL,
+    sign_key   BLOB NOT NULL,
+    issued_at  TEXT NOT NULL,
+    issued_by  TEXT NOT NULL,
+    issuer     TEXT NOT NULL CHECK (issuer IN ('authority', 'account')),
+    signature  BLOB NOT NULL,
+    PRIMARY KEY (account, version)
+) WITHOUT ROWID;
+ALTER TABLE audit ADD COLUMN signature TEXT;
+"""
+
+
 def _script(sql: str) -> Callable[[Connection], None]:
     def step(conn: Connection) -> None:
         for statement in sql.split(";"):
@@ -182,6 +207,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _script(_V3),
     _script(_V4),
     _script(_V5),
+    _script(_V6),
 )
 LATEST_VERSION = len(MIGRATIONS)
 

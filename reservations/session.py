@@ -11,11 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reservations import errors
-from reservations.domain import Account, now_jst
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from reservations import errors, grants
+from reservations.domain import Account, Role, now_jst
 from reservations.leftovers import remove_stale_leftovers
 from reservations.lockout import LOGIN_POLICY, FailureRecord, LoginPolicy
 from reservations.permissions import Permission, require
+from reservations.signatures import AuditSigner, b64, checkpoint_message
 from reservations.store import SqlCipherStore, Store, UnitOfWork
 from reservations.vault import PASSWORD_CHANGE_REQUIRED, Vault, open_vault
 
@@ -39,6 +42,9 @@ class Session:
     _finished_rekey: bool = field(default=False, repr=False)
     # Called once the login entry (and the failures) are committed: clears the counters.
     _after_login_recorded: Callable[[], None] | None = field(default=None, repr=False)
+    # A supervisor's copy of the vault authority key: countersigns the head at login.
+    _authority_key: Ed25519PrivateKey | None = field(default=None, repr=False)
+    _vault_id: str = field(default="", repr=False)
 
     def now(self) -> dt.datetime:
         return self.clock()
@@ -50,7 +56,24 @@ class Session:
     def require(self, permission: Permission) -> None:
         if self.must_change_password:
             raise errors.AuthenticationFailed(PASSWORD_CHANGE_REQUIRED)
-        require(self.account, permission)
+        try:
+            require(self.account, permission)
+        except errors.NotPermitted:
+            self.record_refusal(permission.value)
+            raise
+
+    def record_refusal(self, what: str) -> None:
+        """Audit a refusal for the role (``what`` was asked), with a deferred login before it,
+        in a transaction of its own: call it outside any unit of work (services check their
+        permission before they open one)."""
+        try:
+            with self.store.unit_of_work(write=True) as uow:
+                self.audit(uow, "refused", what, "refused")
+                uow.commit()
+        except errors.ReservationError:
+            # A full or busy disk must not turn "not permitted" into another message.
+            return
+        self.record_login()  # the login went in with it: forget the failures it summed up
 
     def audit(self, uow: UnitOfWork, action: str, target: str, result: str = "ok") -> None:
         self._write_pending_login(uow)
@@ -84,7 +107,21 @@ class Session:
                 f" (and {more} earlier)" if more > 0 else ""
             )
             uow.append_audit(self._pending_login, name, "login-failed", name, result)
-        uow.append_audit(self._pending_login, name, "login", name, "ok")
+        login = uow.append_audit(self._pending_login, name, "login", name, "ok")
+        if self._authority_key is not None:
+            # A supervisor's login countersigns the chain's head with the vault authority:
+            # a checkpoint in the trail itself, which an insider cutting the tail back to
+            # before it would have to forge without the authority key.
+            signature = self._authority_key.sign(
+                checkpoint_message(self._vault_id, login.seq, login.hash)
+            )
+            uow.append_audit(
+                self._pending_login,
+                name,
+                "checkpoint",
+                f"entry {login.seq}",
+                f"{login.hash} {b64(signature)}",
+            )
         if self._finished_rekey:
             uow.append_audit(
                 self._pending_login,
@@ -151,24 +188,64 @@ def start_session(
     clock: Callable[[], dt.datetime] = now_jst,
     defer_login_audit: bool = False,
 ) -> Session:
-    """A session on a vault that is already unlocked (just opened, or just created)."""
-    session = Session(
-        SqlCipherStore(vault.conn),
-        vault.account,
-        clock,
-        must_change_password=vault.must_change_password,
-    )
+    """A session on a vault that is already unlocked (just opened, or just created).
+
+    The account must match the grant the vault authority signed for it (exit 7 otherwise);
+    every audit entry of the session is signed with the account's own key.  The first
+    supervisor login of a vault without signatures (a new one, or one from before them)
+    starts the vault authority and grants every account.
+    """
+    name = vault.account.name
+    store = SqlCipherStore(vault.conn, signer=_signer(vault))
+    session = Session(store, vault.account, clock, must_change_password=vault.must_change_password)
     from reservations.vault_settings import read_idle_lock_seconds
 
     with session.store.unit_of_work(write=False) as uow:
         session.idle_lock_seconds = read_idle_lock_seconds(uow)
+        grants.check_login(
+            uow,
+            vault.vault_id,
+            account=name,
+            role=vault.account.role.value,
+            box_key=vault.keyslots.public_key(name),
+            sign_key=vault.keyslots.signing_public_key(name),
+            authority_key=vault.keys.authority_key,
+        )
+        unsigned = grants.current_authority(uow) is None
     session._pending_login = session.timestamp()
     session._pending_failures = vault.login_failures
     session._finished_rekey = vault.finished_rekey
     session._after_login_recorded = vault.forget_login_failures
+    if unsigned and vault.account.role is Role.SUPERVISOR:
+        _start_signing(vault, session)
+    session._vault_id = vault.vault_id
+    session._authority_key = vault.keys.authority_key
     # Half-written copies a killed backup, export or handover left behind hold personal data
     # and key material that no register entry names: gone before any work starts.
     remove_stale_leftovers(session, vault.db_path)
     if not defer_login_audit:
         session.record_login()
     return session
+
+
+def _signer(vault: Vault) -> AuditSigner | None:
+    key = vault.keys.signing_key
+    return None if key is None else AuditSigner(vault.account.name, key)
+
+
+def _start_signing(vault: Vault, session: Session) -> None:
+    """Start the vault authority, grant every account, and sign from here on (audited)."""
+    slots = vault.keyslots
+    with slots.locked(), session.store.unit_of_work(write=True) as uow:
+        now = session.timestamp()
+        authority = grants.start_authority(uow, now)
+        granted = grants.grant_everyone(
+            uow, vault.vault_id, slots, authority, issued_at=now, issued_by=vault.account.name
+        )
+        slots.save()
+        vault.keys = slots.open_signing_keys(vault.keys)
+        signer = _signer(vault)
+        session.store.set_signer(signer)
+        uow.set_signer(signer)
+        session.audit(uow, "signing-start", "vault authority", f"{len(granted)} account(s)")
+        uow.commit()

@@ -25,6 +25,7 @@ from reservations.domain import (
     Slot,
     Status,
 )
+from reservations.signatures import AuditSigner, Grant
 from reservations.vault import Connection, database_errors
 
 
@@ -105,6 +106,7 @@ class UnitOfWork(Protocol):
     @property
     def committed(self) -> bool: ...
     def commit(self) -> None: ...
+    def set_signer(self, signer: AuditSigner | None) -> None: ...
 
     # centers
     def list_centers(self) -> list[Center]: ...
@@ -163,6 +165,10 @@ class UnitOfWork(Protocol):
     # vault facts
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
+
+    # grants
+    def add_grant(self, grant: Grant) -> None: ...
+    def grants(self, vault: str, account: str | None = None) -> list[Grant]: ...
 
     # register of copies
     def add_copy(
@@ -239,6 +245,14 @@ class UnitOfWork(Protocol):
 
 class Store(Protocol):
     def unit_of_work(self, *, write: bool) -> contextlib.AbstractContextManager[UnitOfWork]: ...
+    def set_signer(self, signer: AuditSigner | None) -> None:
+        """Sign every audit entry appended from now on in ``signer``'s account's name."""
+        ...
+
+    def current_signer(self) -> AuditSigner | None:
+        """Who signs this store's entries (and an anchor written for it)."""
+        ...
+
     def checkpoint_wal(self) -> tuple[bool, int, int]:
         """Push committed changes out of any log into the main file and empty the log, so
         that values erased at a person's request survive nowhere in the files; returns
@@ -407,17 +421,22 @@ def search_sql(query: SearchQuery, *, walk_slots: bool = False) -> tuple[str, li
     return sql, params
 
 
-_AUDIT_COLUMNS = "seq, time, account, action, target, result, prev_hash, hash"
+_AUDIT_COLUMNS = (
+    "seq, time, account, action, target, result, prev_hash, hash, coalesce(signature, '')"
+)
 
 
 class SqlCipherUnitOfWork:
     """``UnitOfWork`` over one SQLCipher connection (see ``vault.connect``)."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, signer: AuditSigner | None = None) -> None:
         self._conn = conn
+        self._signer = signer
         self._committed = False
-        # The newest entry this transaction appended (for the anchor, after COMMIT).
+        # The newest entry this transaction appended (for the anchor, after COMMIT), and the
+        # seq of its first one.
         self.last_audit: AuditEntry | None = None
+        self.first_audit_seq: int | None = None
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(sql, params).fetchone()
@@ -428,6 +447,10 @@ class SqlCipherUnitOfWork:
     @property
     def committed(self) -> bool:
         return self._committed
+
+    def set_signer(self, signer: AuditSigner | None) -> None:
+        """Sign the entries appended from now on (keys obtained inside this transaction)."""
+        self._signer = signer
 
     def commit(self) -> None:
         self._conn.execute("COMMIT")
@@ -669,13 +692,17 @@ class SqlCipherUnitOfWork:
         last = self._one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
         seq, prev = (1, GENESIS_HASH) if last is None else (last[0] + 1, last[1])
         digest = chain_hash(prev, canonical_form(seq, time, account, action, target, result))
+        signer = self._signer
+        signature = signer.sign_entry(digest) if signer and signer.account == account else ""
         self._conn.execute(
-            "INSERT INTO audit(seq, time, account, action, target, result, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, time, account, action, target, result, prev, digest),
+            "INSERT INTO audit(seq, time, account, action, target, result, prev_hash, hash, "
+            "signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, time, account, action, target, result, prev, digest, signature or None),
         )
-        entry = AuditEntry(seq, time, account, action, target, result, prev, digest)
+        entry = AuditEntry(seq, time, account, action, target, result, prev, digest, signature)
         self.last_audit = entry
+        if self.first_audit_seq is None:
+            self.first_audit_seq = seq
         return entry
 
     def audit_entries(self) -> list[AuditEntry]:
@@ -731,6 +758,53 @@ class SqlCipherUnitOfWork:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    # grants (reservations/signatures.py)
+    def add_grant(self, grant: Grant) -> None:
+        self._conn.execute(
+            "INSERT INTO grants(account, version, role, status, box_key, sign_key, issued_at, "
+            "issued_by, issuer, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                grant.account,
+                grant.version,
+                grant.role,
+                grant.status,
+                grant.box_key,
+                grant.sign_key,
+                grant.issued_at,
+                grant.issued_by,
+                grant.issuer,
+                grant.signature,
+            ),
+        )
+
+    def grants(self, vault: str, account: str | None = None) -> list[Grant]:
+        """Every version of every grant (or of ``account``'s), by account and version."""
+        sql = (
+            "SELECT account, version, role, status, box_key, sign_key, issued_at, issued_by, "
+            "issuer, signature FROM grants"
+        )
+        params: tuple[Any, ...] = ()
+        if account is not None:
+            sql += " WHERE account = ?"
+            params = (account,)
+        rows = self._all(sql + " ORDER BY account, version", params)
+        return [
+            Grant(
+                vault,
+                str(r[0]),
+                int(r[1]),
+                str(r[2]),
+                str(r[3]),
+                bytes(r[4]),
+                bytes(r[5]),
+                str(r[6]),
+                str(r[7]),
+                str(r[8]),
+                bytes(r[9]),
+            )
+            for r in rows
+        ]
 
     # register of copies
     def add_copy(
@@ -1059,7 +1133,8 @@ class SqlCipherUnitOfWork:
         )
 
 
-AuditCallback = Callable[[AuditEntry], None]
+# Called after a COMMIT with the newest entry and whether the transaction began the chain.
+AuditCallback = Callable[[AuditEntry, bool], None]
 
 
 def _database_file(conn: Connection) -> Path | None:
@@ -1072,7 +1147,9 @@ def _database_file(conn: Connection) -> Path | None:
     return None
 
 
-def _anchor_writer(conn: Connection, db_path: Path) -> AuditCallback:
+def _anchor_writer(
+    conn: Connection, db_path: Path, signer: Callable[[], AuditSigner | None]
+) -> AuditCallback:
     from reservations.anchor import AnchorWriter
 
     def vault_id() -> str | None:
@@ -1082,7 +1159,7 @@ def _anchor_writer(conn: Connection, db_path: Path) -> AuditCallback:
             return None if row is None else str(row[0])
         return None
 
-    return AnchorWriter(db_path, vault_id)
+    return AnchorWriter(db_path, vault_id, signer)
 
 
 class SqlCipherStore:
@@ -1097,14 +1174,25 @@ class SqlCipherStore:
         self,
         conn: Connection,
         on_audit_committed: AuditCallback | None | Literal["default"] = "default",
+        signer: AuditSigner | None = None,
     ) -> None:
         self._conn = conn
+        # Signs every entry appended in the signer's name (the session's account).
+        self.signer = signer
         self.database_path = _database_file(conn)
         if on_audit_committed == "default":
             on_audit_committed = (
-                None if self.database_path is None else _anchor_writer(conn, self.database_path)
+                None
+                if self.database_path is None
+                else _anchor_writer(conn, self.database_path, lambda: self.signer)
             )
         self._on_audit_committed = on_audit_committed
+
+    def current_signer(self) -> AuditSigner | None:
+        return self.signer
+
+    def set_signer(self, signer: AuditSigner | None) -> None:
+        self.signer = signer
 
     @contextlib.contextmanager
     def unit_of_work(self, *, write: bool) -> Iterator[UnitOfWork]:
@@ -1112,7 +1200,7 @@ class SqlCipherStore:
             # IMMEDIATE takes the write lock up front, so a capacity check and the insert that
             # follows cannot interleave with another process's booking.
             self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            uow = SqlCipherUnitOfWork(self._conn)
+            uow = SqlCipherUnitOfWork(self._conn, self.signer)
             try:
                 yield uow
             finally:
@@ -1123,7 +1211,7 @@ class SqlCipherStore:
                 # After COMMIT, never before: an anchor must not name an entry that a failed
                 # COMMIT did not store (see reservations/anchor.py).
                 if uow.committed and uow.last_audit is not None and self._on_audit_committed:
-                    self._on_audit_committed(uow.last_audit)
+                    self._on_audit_committed(uow.last_audit, uow.first_audit_seq == 1)
 
     def checkpoint_wal(self) -> tuple[bool, int, int]:
         """Copy the write-ahead log into the database file and truncate it to zero bytes.

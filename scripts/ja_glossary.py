@@ -1644,3 +1644,71 @@ JA_BY_CONTEXT.update(
         ): "データ鍵の交換が途中で中断されています。責任者がログインして交換を完了し、新しい復旧キーを印刷してください。",
     }
 )
+
+# The lock screen's unlock goes through the login's delay and lockout (issue 12, finding 4).
+JA_BY_CONTEXT.update(
+    {
+        (
+            "LockPage",
+            "Several failed attempts: please wait {n} seconds.",
+        ): "パスワードの誤りが続いたため、{n}秒お待ちください。",
+        (
+            "errors",
+            "Too many failed attempts: this account name is locked until {time}. Try again then, or ask a supervisor to reset the password.",
+        ): "失敗が続いたため、このアカウント名は{time}までロックされています。その時刻以降にもう一度試すか、責任者にパスワードの再設定を依頼してください。",
+    }
+)
+
+
+# Issue 12: signed roles and audit trail.
+JA_BY_CONTEXT.update(
+    {
+        (
+            "errors",
+            "The vault's accounts or audit trail were changed outside the application (a signature does not match); nothing was changed. A supervisor must check the audit log.",
+        ): "予約データのアカウント情報または操作ログが、このアプリケーションの外で変更されています（署名が一致しません）。何も変更していません。責任者が操作ログを確認してください。",
+    }
+)
+
+JA_BY_CONTEXT.update(
+    {
+        ("AuditViewer", "Chec&kpoint…"): "チェックポイント(&K)…",
+        ("AuditViewer", "Re-a&nchor…"): "アンカーの再設定(&N)…",
+        (
+            "AuditViewer",
+            "Have the vault authority sign the chain's head, to keep off this PC",
+        ): "操作ログの最新の位置に署名し、このPCの外に保管するファイルを作る",
+        (
+            "AuditViewer",
+            "Write a new anchor after a missing one, with the reason",
+        ): "なくなったアンカーを、理由を記録して作り直す",
+        ("AuditViewer", "Save the checkpoint"): "チェックポイントの保存",
+        ("AuditViewer", "Checkpoint files (*.json)"): "チェックポイントファイル (*.json)",
+        ("AuditViewer", "Re-anchor the audit trail"): "操作ログのアンカーの再設定",
+        (
+            "AuditViewer",
+            "What was checked, against which checkpoint kept off this PC? The reason is recorded in the audit log.",
+        ): "何を、このPCの外に保管したどのチェックポイントと照合しましたか。理由は操作ログに記録されます。",
+        (
+            "AuditViewer",
+            "Checkpoint of entry {seq} saved to {path}: keep it off this PC (a USB stick or paper in the safe).",
+        ): "記録 {seq} までのチェックポイントを {path} に保存しました。このPCの外（金庫の USB メモリや紙）に保管してください。",
+        (
+            "AuditViewer",
+            "Give the reason for the new anchor.",
+        ): "アンカーを作り直す理由を入力してください。",
+        (
+            "AuditViewer",
+            "A new anchor names entry {seq}; the reason is in the audit log.",
+        ): "新しいアンカーは記録 {seq} を指しています。理由は操作ログに記録しました。",
+        (
+            "AuditViewer",
+            "its signature does not match a key the vault authority granted its account",
+        ): "署名が、このアカウントに認められた鍵と一致しません",
+        ("AuditViewer", "it is not signed"): "署名がありません",
+        (
+            "AuditViewer",
+            "the anchor file is missing; compare with a checkpoint, then re-anchor",
+        ): "アンカーファイルがありません。チェックポイントと照合してから、アンカーを再設定してください",
+    }
+)

@@ -120,6 +120,10 @@ def build_test_vault(path: Path, clock: FakeClock | None = None) -> TestVault:
             uow.set_slot_open(closed, False)
             slot_ids["closed"] = closed
             uow.commit()
+    # A supervisor's first login starts the vault authority (grants, signed trail), as
+    # ``resdesk init`` and the first-run wizard do for a real vault.
+    vault, _session = open_session(path, SUPERVISOR[0], SUPERVISOR[1], clock=clock)
+    vault.close()
     return TestVault(path=path, data_key=bytes(data_key), slot_ids=slot_ids, clock=clock)
 
 

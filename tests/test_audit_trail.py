@@ -25,7 +25,6 @@ from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
 from reservations import errors
 from reservations.anchor import (
-    Anchor,
     advance_anchor,
     anchor_lock_path,
     anchor_path,
@@ -149,12 +148,14 @@ def test_an_untouched_vault_verifies_and_its_anchor_is_the_latest_entry(
     assert report.warnings == ()
     assert report.entries == len(entries) >= 10
     assert report.latest == entries[-1]
-    assert report.anchor == Anchor(
+    assert report.anchor is not None
+    assert (report.anchor.seq, report.anchor.hash, report.anchor.time) == (
         entries[-1].seq,
         entries[-1].hash,
         entries[-1].time,
-        report.anchor.vault_id if report.anchor else None,
     )
+    # Signed by the account whose write it records (issue 12).
+    assert report.anchor.account == entries[-1].account and report.anchor.signature
 
     result = audit_cli("verify")
     assert result.code == 0, result.err
@@ -310,22 +311,24 @@ def test_a_chain_recomputed_after_an_edit_is_caught_by_the_anchor(
     tamper(tv, *forged)
     report = AuditService(supervisor).verify()
     assert report.problem is not None
-    assert (report.problem.kind, report.problem.seq) == ("anchor", entries[-1].seq)
+    # The edited entry's signature no longer verifies (issue 12); before signatures, only
+    # the anchor outside the database caught the recomputed chain.
+    assert (report.problem.kind, report.problem.seq) == ("signature", entries[2].seq)
 
 
-def test_a_vault_without_anchor_verifies_with_a_warning(
+def test_a_vault_whose_anchor_went_missing_fails_until_it_is_reanchored(
     trail: tuple[TestVault, Session, Session], audit_cli: Callable[..., CliRun]
 ) -> None:
     tv, supervisor, _operator = trail
     anchor_path(tv.path).unlink()
     report = AuditService(supervisor).verify()
-    assert report.ok
-    assert report.anchor is None
-    assert any("no anchor" in w for w in report.warnings)
-    # Without the anchor a cut tail goes unseen; that is what the warning says.
+    # A missing anchor is what a database rolled back to an older copy looks like.
+    assert not report.ok and report.problem is not None
+    assert report.problem.kind == "anchor-missing"
     result = audit_cli("verify")
-    assert result.code == 0
-    assert "Warning: no anchor" in result.err
+    assert result.code == 7 and "reanchor" in result.err
+    AuditService(supervisor).reanchor("checked against the paper checkpoint")
+    assert AuditService(supervisor).verify().ok
 
 
 def test_an_unreadable_or_foreign_anchor_is_a_warning(
@@ -525,7 +528,9 @@ def test_csv_export_opens_with_csv_and_the_chain_can_be_recomputed(
     assert raw.count(b"\r\n") == len(before) + 1 and b"\n" not in raw.replace(b"\r\n", b"")
     with out.open(encoding="utf-8-sig", newline="") as stream:
         header = stream.readline()
-        assert header == '"seq","time","account","action","target","result","prev_hash","hash"\r\n'
+        assert header == (
+            '"seq","time","account","action","target","result","prev_hash","hash","signature"\r\n'
+        )
         stream.seek(0)
         rows = list(csv.DictReader(stream))
     assert len(rows) == result.entries == len(before)
@@ -632,7 +637,11 @@ def test_an_anchor_that_cannot_be_written_never_fails_the_change(test_vault: Tes
         assert report.ok and any("cannot be read" in w for w in report.warnings)
     finally:
         path.rmdir()
-    # The next change writes it again.
+    # The next change does not quietly write a missing anchor again: a supervisor re-anchors.
     book(operator, test_vault, "a0-1030", 2)
+    assert read_anchor(path) is None
+    assert AuditService(operator).verify().problem.kind == "anchor-missing"  # type: ignore[union-attr]
+    supervisor = test_vault.session(SUPERVISOR)
+    AuditService(supervisor).reanchor("the anchor's folder was blocked; trail checked")
     anchor = read_anchor(path)
     assert anchor is not None and anchor.seq == entries_of(operator)[-1].seq

@@ -242,9 +242,12 @@ def test_init_shows_the_recovery_sheet_once_and_never_overwrites(tmp_path: Path)
     recovery_key = parse_recovery_key("\n".join(lines))
     assert len(recovery_key) == 32
     assert password not in created.stdout + created.stderr
-    # Beside the vault: the (empty) lock file every change of the key file takes.
+    # Beside the vault: the (empty) lock file every change of the key file takes, and the
+    # audit anchor of the first session (the vault authority started; the trail signed).
     assert sorted(p.name for p in db.parent.iterdir()) == [
         "vault.db",
+        "vault.db.audit-anchor",
+        "vault.db.audit-anchor.lock",
         "vault.db.keys",
         "vault.db.keys.lock",
     ]

@@ -213,7 +213,12 @@ def test_the_pdf_opens_only_with_the_password_and_is_aes_256(
         assert pdf.is_encrypted
         assert (pdf.encryption.R, pdf.encryption.bits) == (6, 256)
         assert pdf.encryption.stream_method.name == "aesv3"
-        assert sorted(pdf.attachments) == ["audit.csv", "register.csv", "reservations.csv"]
+        assert sorted(pdf.attachments) == [
+            "audit.csv",
+            "keys.json",
+            "register.csv",
+            "reservations.csv",
+        ]
     reader = PdfReader(folder / "handover.pdf")
     assert reader.decrypt("not-the-password") == 0
 
@@ -301,6 +306,7 @@ def test_audit_csv_recomputes_to_the_hash_on_the_cover(
             values["result"],
             values["prev_hash"],
             values["hash"],
+            values["signature"],
         )
         assert checker.feed(entry) is None
     assert checker.last is not None

@@ -134,11 +134,37 @@ def test_json_layout(keys_path: Path) -> None:
         "kdf",
         "wrapped_private_key",
         "sealed_data_key",
+        "signing_key",
     }
+    assert set(slot["signing_key"]) == {"public_key", "sealed"}
     assert slot["kdf"]["algorithm"] == "argon2id"
     assert len(base64.b64decode(slot["kdf"]["salt"])) == 16
     assert len(base64.b64decode(slot["wrapped_private_key"]["nonce"])) == 12
     assert set(slot["sealed_data_key"]) == {"ephemeral_public_key", "nonce", "ciphertext"}
+
+
+def test_signing_key_and_authority_are_sealed_to_the_slot(keys_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    data_key = generate_data_key()
+    slots = _make(keys_path, ("sato", "a"), ("suzuki", "b"), data_key=data_key)
+    authority = Ed25519PrivateKey.generate()
+    slots.grant_authority("sato", authority)
+    with slots.locked():
+        slots.save()
+    loaded = KeySlotFile.load(keys_path)
+    sato = loaded.unlock("sato", "a")
+    suzuki = loaded.unlock("suzuki", "b")
+    assert sato.signing_key is not None and suzuki.signing_key is not None
+    assert loaded.holds_authority("sato") and not loaded.holds_authority("suzuki")
+    assert sato.authority_key is not None and suzuki.authority_key is None
+    assert sato.authority_key.public_key() == authority.public_key()
+    # A rekey keeps them; a password change makes a new signing key and keeps the authority.
+    loaded.reseal_all(generate_data_key())
+    assert loaded.signing_public_key("sato") == slots.signing_public_key("sato")
+    renewed = loaded.set_password("sato", sato, "c", kdf=TEST_KDF)
+    assert renewed.authority_key is not None and renewed.signing_key is not None
+    assert loaded.signing_public_key("sato") != slots.signing_public_key("sato")
 
 
 def test_caller_bytearray_password_is_not_wiped(keys_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Every service operation, called as each role: refused (NotPermitted) exactly where the
 permission table says, and refused for an account that must still change its password.
+Every refusal for the role leaves exactly one "refused" audit entry naming the permission.
 
 The table below names the permission each public method needs; a new public method that is
 not in it fails ``test_every_public_method_is_in_the_table``, so the matrix stays complete.
@@ -233,6 +234,15 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+def _refusals(session: Session) -> list[tuple[str, str, str, str]]:
+    with session.store.unit_of_work(write=False) as uow:
+        return [
+            (e.account, e.action, e.target, e.result)
+            for e in uow.audit_entries()
+            if e.action == "refused"
+        ]
+
+
 def _audit_service() -> type | None:
     try:
         module = importlib.import_module("reservations.audit_service")
@@ -316,12 +326,19 @@ def test_role_matrix(
     role, session, vault = role_session
     permission, call = TABLE[(service, method)]
     instance = SERVICES[service](session, vault)
+    refused_before = _refusals(session)
     outcome = _outcome(lambda: call(instance, tmp_path))
     allowed = permission is None or permission in ROLE_PERMISSIONS[role]
     if allowed:
         assert outcome is not errors.NotPermitted, (role, service, method)
+        assert _refusals(session) == refused_before
     else:
         assert outcome is errors.NotPermitted, (role, service, method, outcome)
+        assert permission is not None
+        assert _refusals(session) == [
+            *refused_before,
+            (session.account.name, "refused", permission.value, "refused"),
+        ]
 
 
 @pytest.mark.parametrize("method", sorted(AUDIT_TABLE))
@@ -333,11 +350,17 @@ def test_role_matrix_audit_service(
         pytest.skip("the audit service (or this method of it) does not exist yet")
     role, session, _vault = role_session
     permission, call = AUDIT_TABLE[method]
+    refused_before = _refusals(session)
     outcome = _outcome(lambda: call(cls(session), tmp_path))
     if permission in ROLE_PERMISSIONS[role]:
         assert outcome is not errors.NotPermitted, (role, method)
+        assert _refusals(session) == refused_before
     else:
         assert outcome is errors.NotPermitted, (role, method, outcome)
+        assert _refusals(session) == [
+            *refused_before,
+            (session.account.name, "refused", permission.value, "refused"),
+        ]
 
 
 def test_an_account_that_must_change_its_password_may_do_nothing_else(
@@ -357,7 +380,45 @@ def test_an_account_that_must_change_its_password_may_do_nothing_else(
             instance = SERVICES[service](session, vault)
             outcome = _outcome(lambda: call(instance, tmp_path))  # noqa: B023
             assert outcome is errors.AuthenticationFailed, (service, method, outcome)
+        # Not a refusal for the role: nothing to audit.
+        assert _refusals(session) == []
         AccountService(session, vault, kdf=TEST_KDF).change_own_password("my own long pw 1")
         assert SlotService(session).list_slots()
+    finally:
+        vault.close()
+
+
+@pytest.mark.parametrize(
+    ("service", "method"),
+    sorted(
+        key
+        for key, (p, _call) in TABLE.items()
+        if p is not None and p not in ROLE_PERMISSIONS[Role.OPERATOR]
+    ),
+)
+def test_a_refusal_writes_the_deferred_login_before_it(
+    test_vault: TestVault, tmp_path: Path, service: str, method: str
+) -> None:
+    # The CLI's session: its login entry waits for the first audited write, and a refusal
+    # is one, so the trail shows who logged in before being refused.
+    vault, session = open_session(
+        test_vault.path, *OPERATOR, clock=test_vault.clock, defer_login_audit=True
+    )
+    try:
+        with session.store.unit_of_work(write=False) as uow:
+            before = len(uow.audit_entries())
+        permission, call = TABLE[(service, method)]
+        instance = SERVICES[service](session, vault)
+        assert _outcome(lambda: call(instance, tmp_path)) is errors.NotPermitted
+        assert permission is not None
+        with session.store.unit_of_work(write=False) as uow:
+            added = [(e.account, e.action, e.target) for e in uow.audit_entries()[before:]]
+        assert added == [
+            (OPERATOR[0], "login", OPERATOR[0]),
+            (OPERATOR[0], "refused", permission.value),
+        ]
+        session.record_login()  # the CLI's "done": nothing more to write
+        with session.store.unit_of_work(write=False) as uow:
+            assert len(uow.audit_entries()) == before + 2
     finally:
         vault.close()

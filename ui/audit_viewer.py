@@ -7,9 +7,11 @@ entries and refuses exports, so this screen only hides what the service would re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -96,10 +99,17 @@ class AuditViewer(QWidget):
 
     export_written = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        authority_key: Callable[[], Ed25519PrivateKey | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("auditViewer")
         self._service = AuditService(session)
+        self._authority_key = authority_key
         self._build_filters()
         self._build_table()
         self._build_actions()
@@ -207,8 +217,26 @@ class AuditViewer(QWidget):
         self.export_pdf_button.setObjectName("auditExportPdfButton")
         self.export_pdf_button.setAccessibleName(self.tr("Export the shown entries as PDF"))
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
-        # Operators may not export: the service would refuse, so the buttons are not shown.
-        for button in (self.export_csv_button, self.export_pdf_button):
+        self.checkpoint_button = QPushButton(self.tr("Chec&kpoint…"))
+        self.checkpoint_button.setObjectName("auditCheckpointButton")
+        self.checkpoint_button.setAccessibleName(
+            self.tr("Have the vault authority sign the chain's head, to keep off this PC")
+        )
+        self.checkpoint_button.clicked.connect(self.make_checkpoint)
+        self.reanchor_button = QPushButton(self.tr("Re-a&nchor…"))
+        self.reanchor_button.setObjectName("auditReanchorButton")
+        self.reanchor_button.setAccessibleName(
+            self.tr("Write a new anchor after a missing one, with the reason")
+        )
+        self.reanchor_button.clicked.connect(self.reanchor)
+        # Operators may not export, checkpoint or re-anchor: the service would refuse, so the
+        # buttons are not shown.
+        for button in (
+            self.export_csv_button,
+            self.export_pdf_button,
+            self.checkpoint_button,
+            self.reanchor_button,
+        ):
             button.setVisible(self._service.may_export)
         self.verify_label = QLabel()
         self.verify_label.setObjectName("auditVerifyResult")
@@ -217,6 +245,8 @@ class AuditViewer(QWidget):
         self.verify_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
+        row.addWidget(self.checkpoint_button)
+        row.addWidget(self.reanchor_button)
         row.addStretch(1)
         row.addWidget(self.export_csv_button)
         row.addWidget(self.export_pdf_button)
@@ -312,6 +342,13 @@ class AuditViewer(QWidget):
                 "link": self.tr("it does not follow the entry before it"),
                 "tail": self.tr("entries at the end were cut off"),
                 "anchor": self.tr("the history from here on was rewritten"),
+                "signature": self.tr(
+                    "its signature does not match a key the vault authority granted its account"
+                ),
+                "unsigned": self.tr("it is not signed"),
+                "anchor-missing": self.tr(
+                    "the anchor file is missing; compare with a checkpoint, then re-anchor"
+                ),
             }.get(problem.kind, problem.detail)
             return self.tr("The audit chain is broken at entry {seq} ({time}): {what}.").format(
                 seq=problem.seq, time=problem.time, what=what
@@ -355,6 +392,72 @@ class AuditViewer(QWidget):
             if chosen.suffix.lower() == f".{kind}"
             else chosen.with_name(chosen.name + f".{kind}")
         )
+
+    def _ask_checkpoint_path(self) -> Path | None:
+        """Where to save the checkpoint (a USB stick), or None (tests override this)."""
+        path, _chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the checkpoint"),
+            "checkpoint.json",
+            self.tr("Checkpoint files (*.json)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        return Path(path) if path else None
+
+    def _ask_reason(self) -> str | None:
+        """Why a new anchor is written, or None (tests override this)."""
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Re-anchor the audit trail"),
+            self.tr(
+                "What was checked, against which checkpoint kept off this PC? The reason is "
+                "recorded in the audit log."
+            ),
+        )
+        return reason if ok else None
+
+    def make_checkpoint(self) -> Path | None:
+        """The vault authority countersigns the chain's head; the file goes off this PC."""
+        path = self._ask_checkpoint_path()
+        if path is None:
+            return None
+        try:
+            point = self._service.checkpoint(self._authority_key())
+            # The file dialog has already asked before replacing an existing file.
+            point.save(path, overwrite=True)
+        except errors.ReservationError as exc:
+            self.info_label.setText(error_text(exc))
+            return None
+        self.info_label.setText(
+            self.tr(
+                "Checkpoint of entry {seq} saved to {path}: keep it off this PC (a USB stick "
+                "or paper in the safe)."
+            ).format(seq=point.seq, path=path)
+        )
+        self.refresh_choices()
+        self.apply_filters()
+        return path
+
+    def reanchor(self) -> bool:
+        reason = self._ask_reason()
+        if reason is None:
+            return False
+        try:
+            entry = self._service.reanchor(reason)
+        except errors.InvalidInput:
+            self.info_label.setText(self.tr("Give the reason for the new anchor."))
+            return False
+        except errors.ReservationError as exc:
+            self.info_label.setText(error_text(exc))
+            return False
+        self.info_label.setText(
+            self.tr("A new anchor names entry {seq}; the reason is in the audit log.").format(
+                seq=entry.seq
+            )
+        )
+        self.refresh_choices()
+        self.apply_filters()
+        return True
 
     def export(self, kind: str) -> Path | None:
         """Export the entries the filters show to a file the user picks ("csv" or "pdf")."""

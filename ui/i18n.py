@@ -120,12 +120,26 @@ def error_text(exc: errors.ReservationError) -> str:
         return QCoreApplication.translate(
             "errors", "This booking's status does not allow that change."
         )
+    if isinstance(exc, errors.IntegrityFailed):
+        return QCoreApplication.translate(
+            "errors",
+            "The vault's accounts or audit trail were changed outside the application (a "
+            "signature does not match); nothing was changed. A supervisor must check the "
+            "audit log.",
+        )
     if isinstance(exc, errors.RotationUnfinished):
         return QCoreApplication.translate(
             "errors",
             "A replacement of the data key was interrupted; a supervisor must log in to "
             "finish it and print the new recovery sheet.",
         )
+    if isinstance(exc, errors.AccountLocked):
+        # The login and the lock screen both show this one (the same lock, counted together).
+        return QCoreApplication.translate(
+            "errors",
+            "Too many failed attempts: this account name is locked until {time}. Try again "
+            "then, or ask a supervisor to reset the password.",
+        ).format(time=f"{exc.until:%H:%M}")
     if isinstance(exc, errors.AuthenticationFailed):
         return QCoreApplication.translate("errors", "The account name or password is wrong.")
     if isinstance(exc, errors.NotPermitted):

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QAbstractNativeEventFilter,
     QByteArray,
     QEvent,
+    QEventLoop,
     QObject,
     Qt,
     QTimer,
@@ -194,7 +195,9 @@ class LockPage(QWidget):
     in (a different account, which ends this session).  There is no way to dismiss it.
 
     ``unlock`` checks a password and raises ``ReservationError`` when it does not open the
-    account's key slot.
+    account's key slot (``reservations.relock.unlock_session``: the login's delay, lockout and
+    audit entries).  During a lockout the page offers only waiting (each try is refused until
+    the time it names) and another account, which ends this session.
 
     Signals:
         unlocked(): the right password was given.
@@ -308,6 +311,20 @@ class LockPage(QWidget):
         self.message.clear()
         self.unlocked.emit()
         return True
+
+    def wait(self, seconds: float) -> None:
+        """The delay after repeated failures, without freezing the window (the page takes no
+        input meanwhile)."""
+        if seconds <= 0:
+            return
+        self.message.setText(
+            self.tr("Several failed attempts: please wait {n} seconds.").format(n=int(seconds))
+        )
+        self.setEnabled(False)
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        self.setEnabled(True)
 
 
 def _slot(signature: str) -> Any:

@@ -4,6 +4,7 @@ locks (see ``ui.lock`` and docs/security.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
 from reservations import APP_NAME, errors
 from reservations.contract import ContractService, RetentionState
 from reservations.domain import Role
-from reservations.keyslots import KeySlotFile
+from reservations.relock import unlock_session
 from reservations.session import Session
-from reservations.vault import Vault, key_file_path
+from reservations.vault import Vault
 from reservations.vault_settings import VaultSettingsService
 from ui.accounts_panel import AccountsPanel
 from ui.audit_viewer import AuditViewer
@@ -63,7 +64,9 @@ class MainWindow(QMainWindow):
     desktop reports that the screen locks.  Locked, the content page is swapped out for the
     lock page, menus and status bar are hidden, the title is the application's name, other
     windows of the application are hidden (and shown again after unlocking), and an open
-    question is closed unanswered: nothing it asked about is done.
+    question is closed unanswered: nothing it asked about is done.  Unlocking is the login's
+    throttled, audited check (``reservations.relock``); ``unlock_sleep`` waits out its delay
+    (default: the lock page's, which keeps the window responsive; tests record it instead).
 
     Signals:
         locked_changed(bool): the window locked (True) or was unlocked (False).
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         *,
         idle_lock_seconds: float | None = None,
         watch_screen_lock: bool = True,
+        unlock_sleep: Callable[[float], None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -127,7 +131,9 @@ class MainWindow(QMainWindow):
         self.callback_panel.outcome_recorded.connect(lambda _id: self.booking_desk.picker.refresh())
         self.tabs.addTab(self.callback_panel, self.tr("Call-&backs"))
         # Supervisors see every entry and may export; operators see only their own.
-        self.audit_viewer = AuditViewer(session)
+        self.audit_viewer = AuditViewer(
+            session, authority_key=lambda: self._vault.keys.authority_key
+        )
         self.tabs.addTab(self.audit_viewer, self.tr("&Audit log"))
         # Only supervisors manage accounts, plan slots, see statistics and end the contract;
         # an operator's window has no such tabs at all.
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
         self.lock_page = LockPage(session.account.name, self._check_password)
         self.lock_page.unlocked.connect(self._unlocked)
         self.lock_page.switch_account_requested.connect(self.switch_account_requested)
+        self._unlock_sleep = unlock_sleep if unlock_sleep is not None else self.lock_page.wait
         self._stack = QStackedWidget()
         self._stack.setObjectName("mainStack")
         self._stack.addWidget(self.content)
@@ -469,19 +476,9 @@ class MainWindow(QMainWindow):
                 self._hidden_windows.append(widget)
 
     def _check_password(self, password: str) -> None:
-        """Raise ``AuthenticationFailed`` unless ``password`` opens this account's key slot.
-
-        The key file is read again, so a password changed or an account removed meanwhile
-        counts; if it cannot be read, the slots loaded at login are used.
-        """
-        account = self._session.account.name
-        try:
-            slots = KeySlotFile.load(key_file_path(self._vault.db_path))
-        except errors.ReservationError:
-            slots = self._vault.keyslots
-        keys = slots.unlock(account, password)
-        for i in range(len(keys.data_key)):
-            keys.data_key[i] = 0
+        """Raise ``AuthenticationFailed`` unless ``password`` is this account's (delayed,
+        locked out and audited like a login)."""
+        unlock_session(self._vault, self._session, password, sleep=self._unlock_sleep)
 
     def _unlocked(self) -> None:
         self._locked = False

@@ -170,7 +170,7 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_viewer.py" line="+61"/>
+        <location filename="../../ui/audit_viewer.py" line="+64"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>Account filter</source>
         <translation>アカウントで絞り込み</translation>
     </message>
@@ -308,12 +308,32 @@
         <translation>表示中の記録を PDF で出力</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Chec&amp;kpoint…</source>
+        <translation>チェックポイント(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Have the vault authority sign the chain&apos;s head, to keep off this PC</source>
+        <translation>操作ログの最新の位置に署名し、このPCの外に保管するファイルを作る</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-a&amp;nchor…</source>
+        <translation>アンカーの再設定(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a new anchor after a missing one, with the reason</source>
+        <translation>なくなったアンカーを、理由を記録して作り直す</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Result of the chain check</source>
         <translation>改ざん検査の結果</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>All accounts</source>
         <translation>すべてのアカウント</translation>
     </message>
@@ -359,6 +379,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>its signature does not match a key the vault authority granted its account</source>
+        <translation>署名が、このアカウントに認められた鍵と一致しません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not signed</source>
+        <translation>署名がありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the anchor file is missing; compare with a checkpoint, then re-anchor</source>
+        <translation>アンカーファイルがありません。チェックポイントと照合してから、アンカーを再設定してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The audit chain is broken at entry {seq} ({time}): {what}.</source>
         <translation>監査ログは記録 {seq}（{time}）で壊れています：{what}。</translation>
     </message>
@@ -393,7 +428,42 @@
         <translation>監査ログの出力</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
+        <source>Save the checkpoint</source>
+        <translation>チェックポイントの保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoint files (*.json)</source>
+        <translation>チェックポイントファイル (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Re-anchor the audit trail</source>
+        <translation>操作ログのアンカーの再設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was checked, against which checkpoint kept off this PC? The reason is recorded in the audit log.</source>
+        <translation>何を、このPCの外に保管したどのチェックポイントと照合しましたか。理由は操作ログに記録されます。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checkpoint of entry {seq} saved to {path}: keep it off this PC (a USB stick or paper in the safe).</source>
+        <translation>記録 {seq} までのチェックポイントを {path} に保存しました。このPCの外（金庫の USB メモリや紙）に保管してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Give the reason for the new anchor.</source>
+        <translation>アンカーを作り直す理由を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new anchor names entry {seq}; the reason is in the audit log.</source>
+        <translation>新しいアンカーは記録 {seq} を指しています。理由は操作ログに記録しました。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Wrote {path}: {count} entries.</source>
         <translation>{path} に {count} 件を出力しました。</translation>
     </message>
@@ -2103,7 +2173,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/lock.py" line="+215"/>
+        <location filename="../../ui/lock.py" line="+218"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -2146,6 +2216,11 @@ Today {today} · week {week} seats left</source>
         <location line="+47"/>
         <source>Enter the password to unlock.</source>
         <translation>ロックを解除するにはパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Several failed attempts: please wait {n} seconds.</source>
+        <translation>パスワードの誤りが続いたため、{n}秒お待ちください。</translation>
     </message>
 </context>
 <context>
@@ -2219,7 +2294,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+95"/>
+        <location filename="../../ui/main_window.py" line="+99"/>
         <source>operator</source>
         <translation>オペレーター</translation>
     </message>
@@ -2259,7 +2334,7 @@ Today {today} · week {week} seats left</source>
         <translation>折り返し(&amp;B)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Audit log</source>
         <translation>操作ログ(&amp;A)</translation>
     </message>
@@ -2284,7 +2359,7 @@ Today {today} · week {week} seats left</source>
         <translation>契約・写しの管理(&amp;C)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Logged in: {account} ({role}) · vault: {vault}</source>
         <translation>ログイン中：{account}（{role}）・予約データ：{vault}</translation>
     </message>
@@ -2414,7 +2489,7 @@ Python {python}、Qt for Python {qt}</translation>
         <translation>Reservation Desk について</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+104"/>
         <source>The question that was open when the window locked was closed; nothing was changed. Do it again if it is still needed.</source>
         <translation>ロックしたときに開いていた確認は閉じました。何も変更されていません。必要ならもう一度操作してください。</translation>
     </message>
@@ -5116,8 +5191,18 @@ Check the last booking in the search tab, then carry on. If it happens again, cl
     </message>
     <message>
         <location line="+4"/>
+        <source>The vault&apos;s accounts or audit trail were changed outside the application (a signature does not match); nothing was changed. A supervisor must check the audit log.</source>
+        <translation>予約データのアカウント情報または操作ログが、このアプリケーションの外で変更されています（署名が一致しません）。何も変更していません。責任者が操作ログを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A replacement of the data key was interrupted; a supervisor must log in to finish it and print the new recovery sheet.</source>
         <translation>データ鍵の交換が途中で中断されています。責任者がログインして交換を完了し、新しい復旧キーを印刷してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Too many failed attempts: this account name is locked until {time}. Try again then, or ask a supervisor to reset the password.</source>
+        <translation>失敗が続いたため、このアカウント名は{time}までロックされています。その時刻以降にもう一度試すか、責任者にパスワードの再設定を依頼してください。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5158,7 +5243,7 @@ Check the last booking in the search tab, then carry on. If it happens again, cl
 <context>
     <name>status</name>
     <message>
-        <location line="-77"/>
+        <location line="-91"/>
         <source>Booked</source>
         <translation>予約済</translation>
     </message>

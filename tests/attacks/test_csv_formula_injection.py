@@ -127,6 +127,7 @@ def recompute_chain(rows: list[dict[str, str]]) -> ChainChecker:
             row["result"],
             row["prev_hash"],
             row["hash"],
+            row.get("signature", ""),
         )
         assert checker.feed(entry) is None
     return checker

@@ -189,3 +189,39 @@ def test_every_control_has_an_object_and_accessible_name(
         viewer.export_pdf_button,
     ):
         assert widget.objectName() and widget.accessibleName(), widget
+
+
+def test_checkpoint_and_reanchor_from_the_window(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    test_vault: TestVault,
+    sessions: tuple[Session, Session, list[str]],
+) -> None:
+    from reservations.anchor import anchor_path
+    from reservations.audit_service import AuditService, Checkpoint
+
+    supervisor = sessions[0]
+    vault = test_vault._open[0]  # the supervisor's vault: its slot holds the authority key
+    viewer = AuditViewer(supervisor, authority_key=lambda: vault.keys.authority_key)
+    qtbot.addWidget(viewer)
+    target = tmp_path / "usb" / "checkpoint.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(viewer, "_ask_checkpoint_path", lambda: target)
+    viewer.checkpoint_button.click()
+    point = Checkpoint.load(target)
+    assert point.signature_ok()
+    assert AuditService(supervisor).verify_against(point) is None
+    # The anchor goes missing: the check says so, and a supervisor re-anchors with a reason.
+    anchor_path(test_vault.path).unlink()
+    assert not viewer.verify().ok  # type: ignore[union-attr]
+    assert "anchor" in viewer.verify_label.text()
+    monkeypatch.setattr(viewer, "_ask_reason", lambda: "")
+    assert not viewer.reanchor() and "reason" in viewer.info_label.text()
+    monkeypatch.setattr(viewer, "_ask_reason", lambda: "checked against the USB checkpoint")
+    viewer.reanchor_button.click()
+    assert viewer.verify().ok  # type: ignore[union-attr]
+    # An operator sees neither button.
+    operator_view = AuditViewer(sessions[1])
+    qtbot.addWidget(operator_view)
+    assert operator_view.checkpoint_button.isHidden() and operator_view.reanchor_button.isHidden()

@@ -1,0 +1,292 @@
+"""Account grants and the vault authority: who may do what, signed (see ``signatures``).
+
+The accounts table says who is a supervisor, but anybody with the data key can edit it.  What
+an operator cannot make is a grant the vault authority signed: a login checks the grant of the
+account logging in, and ``resdesk audit verify`` checks every signature in the trail against
+the grant its signer held then.
+
+The authority key's public half and its history live in ``meta.authority_keys`` (JSON list of
+``{"key": base64, "since": time}``): a new vault starts one, and a recovery with the paper sheet
+(when no supervisor password is left to open the old one) starts another.  Each replacement
+is in the audit trail and in the verify report; the key's fingerprint is on every checkpoint
+kept off the PC, which is how a replacement nobody asked for is caught.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from reservations import errors
+from reservations.keyslots import KeySlotFile
+from reservations.signatures import (
+    ISSUER_ACCOUNT,
+    STATUS_ACTIVE,
+    STATUS_DISABLED,
+    STATUS_REMOVED,
+    Grant,
+    b64,
+    grant_message,
+    grant_problem,
+    public_bytes,
+    unb64,
+)
+from reservations.store import UnitOfWork
+
+AUTHORITY_META = "authority_keys"
+SIGNED_FROM_META = "signed_from_seq"
+
+
+@dataclass(frozen=True)
+class AuthorityKey:
+    key: bytes
+    since: str
+
+    @property
+    def fingerprint(self) -> str:
+        """The first 16 hex digits of SHA-256 of the raw public key: short enough to print."""
+        return hashlib.sha256(self.key).hexdigest()[:16]
+
+
+def authority_history(uow: UnitOfWork) -> list[AuthorityKey]:
+    raw = uow.get_meta(AUTHORITY_META)
+    if not raw:
+        return []
+    try:
+        items = json.loads(raw)
+    except json.JSONDecodeError:
+        raise errors.IntegrityFailed(
+            "The vault's record of its authority key is damaged: the vault was changed "
+            "outside the application."
+        ) from None
+    history: list[AuthorityKey] = []
+    for item in items if isinstance(items, list) else []:
+        key = unb64(str(item.get("key", ""))) if isinstance(item, dict) else None
+        if key is None or len(key) != 32:
+            raise errors.IntegrityFailed(
+                "The vault's record of its authority key is damaged: the vault was changed "
+                "outside the application."
+            )
+        history.append(AuthorityKey(key, str(item.get("since", ""))))
+    return history
+
+
+def current_authority(uow: UnitOfWork) -> AuthorityKey | None:
+    history = authority_history(uow)
+    return history[-1] if history else None
+
+
+def signed_from_seq(uow: UnitOfWork) -> int | None:
+    raw = uow.get_meta(SIGNED_FROM_META)
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def start_authority(uow: UnitOfWork, since: str) -> Ed25519PrivateKey:
+    """A new authority key, appended to the history (a new vault, or a recovery)."""
+    key = Ed25519PrivateKey.generate()
+    history = [{"key": b64(a.key), "since": a.since} for a in authority_history(uow)]
+    history.append({"key": b64(public_bytes(key)), "since": since})
+    uow.set_meta(AUTHORITY_META, json.dumps(history, separators=(",", ":")))
+    if uow.get_meta(SIGNED_FROM_META) is None:
+        last = uow.audit_latest()
+        uow.set_meta(SIGNED_FROM_META, str(1 if last is None else last.seq + 1))
+    return key
+
+
+def _authority_at(history: list[AuthorityKey], when: str) -> bytes | None:
+    found = None
+    for authority in history:
+        if authority.since <= when:
+            found = authority.key
+    return found if found is not None else (history[0].key if history else None)
+
+
+def status_of(disabled: bool, removed: bool) -> str:
+    return STATUS_REMOVED if removed else STATUS_DISABLED if disabled else STATUS_ACTIVE
+
+
+def issue(
+    uow: UnitOfWork,
+    vault_id: str,
+    authority: Ed25519PrivateKey,
+    *,
+    account: str,
+    role: str,
+    status: str,
+    box_key: bytes,
+    sign_key: bytes,
+    issued_at: str,
+    issued_by: str,
+) -> Grant:
+    """The next version of ``account``'s grant, signed by the authority, stored."""
+    history = uow.grants(vault_id, account)
+    unsigned = Grant(
+        vault_id,
+        account,
+        (history[-1].version + 1) if history else 1,
+        role,
+        status,
+        box_key,
+        sign_key,
+        issued_at,
+        issued_by,
+    )
+    grant = _signed(unsigned, authority)
+    uow.add_grant(grant)
+    return grant
+
+
+def self_issue(
+    uow: UnitOfWork,
+    vault_id: str,
+    previous_key: Ed25519PrivateKey,
+    *,
+    account: str,
+    box_key: bytes,
+    sign_key: bytes,
+    issued_at: str,
+) -> Grant:
+    """New keys after the account's own password change, vouched for by its old key."""
+    history = uow.grants(vault_id, account)
+    if not history:
+        raise errors.IntegrityFailed(
+            f"The account {account} has no grant to renew; a supervisor must reset its password."
+        )
+    last = history[-1]
+    unsigned = Grant(
+        vault_id,
+        account,
+        last.version + 1,
+        last.role,
+        last.status,
+        box_key,
+        sign_key,
+        issued_at,
+        account,
+        ISSUER_ACCOUNT,
+    )
+    grant = _signed(unsigned, previous_key)
+    uow.add_grant(grant)
+    return grant
+
+
+def _signed(grant: Grant, key: Ed25519PrivateKey) -> Grant:
+    return Grant(
+        grant.vault,
+        grant.account,
+        grant.version,
+        grant.role,
+        grant.status,
+        grant.box_key,
+        grant.sign_key,
+        grant.issued_at,
+        grant.issued_by,
+        grant.issuer,
+        key.sign(grant_message(grant)),
+    )
+
+
+def grant_problems(
+    grants: Iterable[Grant], history: list[AuthorityKey]
+) -> dict[tuple[str, int], str | None]:
+    """For every grant, why it cannot be trusted (None: it can).  A self-issued grant is only
+    as good as the grant before it."""
+    problems: dict[tuple[str, int], str | None] = {}
+    previous: dict[str, Grant] = {}
+    for grant in sorted(grants, key=lambda g: (g.account, g.version)):
+        before = previous.get(grant.account)
+        problem = grant_problem(grant, before, _authority_at(history, grant.issued_at))
+        if problem is None and grant.self_issued and before is not None:
+            problem = problems.get((before.account, before.version))
+        expected = 1 if before is None else before.version + 1
+        if problem is None and grant.version != expected:
+            problem = "a grant version is missing"
+        problems[(grant.account, grant.version)] = problem
+        previous[grant.account] = grant
+    return problems
+
+
+def check_login(
+    uow: UnitOfWork,
+    vault_id: str,
+    *,
+    account: str,
+    role: str,
+    box_key: bytes,
+    sign_key: bytes | None,
+    authority_key: Ed25519PrivateKey | None,
+) -> None:
+    """Refuse (exit 7, naming the account) a login whose account the authority never granted
+    as it stands now; a supervisor's sealed authority key must be the vault's current one."""
+    history = authority_history(uow)
+    if not history:
+        return  # a vault from before signatures: the first supervisor login starts them
+    tampered = (
+        f"The account {account} does not match the grant the vault authority signed for it "
+        "(role, keys or status were changed outside the application); nothing was changed. "
+        "A supervisor must check the audit log and reset the account."
+    )
+    grants = uow.grants(vault_id, account)
+    if not grants:
+        raise errors.IntegrityFailed(tampered)
+    latest = grants[-1]
+    problems = grant_problems(grants, history)
+    if problems[(account, latest.version)] is not None:
+        raise errors.IntegrityFailed(tampered)
+    if (
+        latest.role != role
+        or latest.status != STATUS_ACTIVE
+        or latest.box_key != box_key
+        or sign_key is None
+        or latest.sign_key != sign_key
+    ):
+        raise errors.IntegrityFailed(tampered)
+    if authority_key is not None and public_bytes(authority_key) != history[-1].key:
+        raise errors.IntegrityFailed(
+            "The vault's authority key is not the one sealed to this supervisor: it was "
+            "replaced outside the application. Nothing was changed; check the audit log "
+            "against a checkpoint kept off this PC."
+        )
+
+
+def grant_everyone(
+    uow: UnitOfWork,
+    vault_id: str,
+    slots: KeySlotFile,
+    authority: Ed25519PrivateKey,
+    *,
+    issued_at: str,
+    issued_by: str,
+) -> list[str]:
+    """A grant from ``authority`` for every live account that has a key slot (a signing key
+    is given to a slot made before signatures existed), and the authority sealed to every
+    active supervisor; returns the accounts granted.  The caller holds the key-file lock and
+    saves the file before committing."""
+    granted: list[str] = []
+    slot_accounts = set(slots.accounts())
+    for name, role, public_key, disabled, _must, removed, _created in uow.account_rows():
+        if removed or name not in slot_accounts or slots.public_key(name) != public_key:
+            continue
+        sign_key = slots.signing_public_key(name) or slots.give_signing_key(name)
+        issue(
+            uow,
+            vault_id,
+            authority,
+            account=name,
+            role=role,
+            status=status_of(disabled, removed),
+            box_key=public_key,
+            sign_key=sign_key,
+            issued_at=issued_at,
+            issued_by=issued_by,
+        )
+        if role == "supervisor" and not disabled:
+            slots.grant_authority(name, authority)
+        else:
+            slots.revoke_authority(name)
+        granted.append(name)
+    return granted
