@@ -8,6 +8,7 @@ says which center and day were printed and how many numbers, never which people.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -87,6 +88,9 @@ class Roster:
     center: str
     day: dt.date
     slots: tuple[RosterSlot, ...]
+    # The audit chain's head when the roster was made (seq, hash): printed in the footer, the
+    # paper is one more copy of the head kept off the PC (docs/security.md, the insider).
+    audit_head: tuple[int, str] | None = None
 
     @property
     def receipts(self) -> int:
@@ -144,7 +148,10 @@ class RosterService:
                 "roster",
                 f"center {found.name} {day.isoformat()} {roster.receipts} receipts",
             )
+            head = uow.audit_latest()
             uow.commit()
+        if head is not None:
+            roster = dataclasses.replace(roster, audit_head=(head.seq, head.hash))
         return roster
 
     def write_pdf(self, roster: Roster, out: Path, *, overwrite: bool = False) -> int:
@@ -234,6 +241,9 @@ def render_roster_pdf(
         f"作成 {generated.year}年{generated.month}月{generated.day}日 "
         f"{generated:%H:%M}（日本時間） ・ 作成者 {account}"
     )
+    if roster.audit_head is not None:
+        seq, head_hash = roster.audit_head
+        stamp += f" ・ 操作ログ 記録{seq} {head_hash[:16]}"
     page_w, page_h = A4
     width = page_w - 2 * _MARGIN_X
     # No frame padding: tables fill the margins exactly and line up with the footer rule.

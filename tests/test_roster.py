@@ -170,6 +170,10 @@ def test_roster_shows_the_days_numbers_and_no_personal_data(
     assert booked_day.elsewhere.receipt_display not in text
     assert "個人情報" in text and "返却" in text and "裁断" in text
     assert f"作成者 {OPERATOR[0]}" in text and "1 / 1" in text
+    # The chain's head on paper: one more copy kept off the PC (issue 12).
+    assert roster.audit_head is not None
+    seq, head_hash = roster.audit_head
+    assert f"操作ログ 記録{seq} {head_hash[:16]}" in text
     metadata = " ".join(
         str(v) for v in (PdfReader(tmp_path / "roster.pdf").metadata or {}).values()
     )
