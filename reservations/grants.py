@@ -14,6 +14,7 @@ kept off the PC, which is how a replacement nobody asked for is caught.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
@@ -175,19 +176,7 @@ def self_issue(
 
 
 def _signed(grant: Grant, key: Ed25519PrivateKey) -> Grant:
-    return Grant(
-        grant.vault,
-        grant.account,
-        grant.version,
-        grant.role,
-        grant.status,
-        grant.box_key,
-        grant.sign_key,
-        grant.issued_at,
-        grant.issued_by,
-        grant.issuer,
-        key.sign(grant_message(grant)),
-    )
+    return dataclasses.replace(grant, signature=key.sign(grant_message(grant)))
 
 
 def grant_problems(

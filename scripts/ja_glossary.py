@@ -1712,3 +1712,12 @@ JA_BY_CONTEXT.update(
         ): "アンカーファイルがありません。チェックポイントと照合してから、アンカーを再設定してください",
     }
 )
+
+JA_BY_CONTEXT.update(
+    {
+        (
+            "PasswordDelay",
+            "Several failed attempts: please wait {n} seconds.",
+        ): "パスワードの誤りが続いたため、{n}秒お待ちください。",
+    }
+)

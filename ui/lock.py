@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     QAbstractNativeEventFilter,
     QByteArray,
     QEvent,
-    QEventLoop,
     QObject,
     Qt,
     QTimer,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reservations import APP_NAME, errors
+from ui.dialogs import wait_after_failed_attempts
 from ui.i18n import error_text
 
 __all__ = [
@@ -315,16 +315,7 @@ class LockPage(QWidget):
     def wait(self, seconds: float) -> None:
         """The delay after repeated failures, without freezing the window (the page takes no
         input meanwhile)."""
-        if seconds <= 0:
-            return
-        self.message.setText(
-            self.tr("Several failed attempts: please wait {n} seconds.").format(n=int(seconds))
-        )
-        self.setEnabled(False)
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-        self.setEnabled(True)
+        wait_after_failed_attempts(self, self.message, seconds)
 
 
 def _slot(signature: str) -> Any:

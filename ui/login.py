@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from reservations import APP_NAME, errors
 from reservations.session import Session, open_session
 from reservations.vault import Vault
+from ui.dialogs import wait_after_failed_attempts
 from ui.i18n import error_text
 
 
@@ -110,16 +110,7 @@ class LoginDialog(QDialog):
 
     def _wait(self, seconds: float) -> None:
         """The delay after repeated failures, without freezing the window."""
-        if seconds <= 0:
-            return
-        self.message.setText(
-            self.tr("Several failed attempts: please wait {n} seconds.").format(n=int(seconds))
-        )
-        self.setEnabled(False)
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-        self.setEnabled(True)
+        wait_after_failed_attempts(self, self.message, seconds)
 
     def _show_new_recovery_sheet(self) -> None:
         """The data key of the finished rotation, to print before any work (tests replace

@@ -1002,7 +1002,7 @@ Today {today} · week {week} seats left</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+148"/>
+        <location filename="../../ui/login.py" line="+139"/>
         <source>Choose your own password</source>
         <translation>自分のパスワードの設定</translation>
     </message>
@@ -2217,16 +2217,11 @@ Today {today} · week {week} seats left</source>
         <source>Enter the password to unlock.</source>
         <translation>ロックを解除するにはパスワードを入力してください。</translation>
     </message>
-    <message>
-        <location line="+21"/>
-        <source>Several failed attempts: please wait {n} seconds.</source>
-        <translation>パスワードの誤りが続いたため、{n}秒お待ちください。</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="-158"/>
+        <location filename="../../ui/login.py" line="-149"/>
         <source>Log in — {app}</source>
         <translation>ログイン — {app}</translation>
     </message>
@@ -2279,11 +2274,6 @@ Today {today} · week {week} seats left</source>
         <location line="+42"/>
         <source>The initial password must be changed before work.</source>
         <translation>業務を始める前に初期パスワードを変更してください。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Several failed attempts: please wait {n} seconds.</source>
-        <translation>ログインの失敗が続いたため、{n}秒お待ちください。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2671,6 +2661,14 @@ The receipt number {receipt} stays the same after the move; tell the caller.</so
         <location line="+28"/>
         <source>{name}: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
         <translation>{name}：使えるのは英字・数字と「.」「_」「-」だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDelay</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="+28"/>
+        <source>Several failed attempts: please wait {n} seconds.</source>
+        <translation>パスワードの誤りが続いたため、{n}秒お待ちください。</translation>
     </message>
 </context>
 <context>
