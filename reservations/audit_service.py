@@ -273,6 +273,13 @@ class AuditService:
                         "the anchor file belongs to another vault (cannot detect a cut tail)"
                     )
                     anchor = None
+            for replaced in grants.authority_history(uow)[1:]:
+                # Only a recovery with the paper sheet starts a new authority; one nobody
+                # remembers is an insider's (docs/security.md, the insider).
+                warnings.append(
+                    f"the vault authority key was replaced on {replaced.since} (new key "
+                    f"{replaced.fingerprint}): only a recovery with the paper sheet does that"
+                )
             checker = ChainChecker()
             signatures = SignatureChecker.of(uow)
             problem: ChainProblem | None = None

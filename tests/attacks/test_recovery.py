@@ -147,6 +147,13 @@ def test_the_sheet_makes_a_new_supervisor_when_every_password_is_lost(
     # Everyone else keeps working as before.
     assert _found_by(test_vault, OPERATOR) == [receipt]
     assert _found_by(test_vault, SUPERVISOR) == [receipt]
+    # The recovery started a new vault authority: the trail still verifies, and says so.
+    verified = run_cli(
+        ["audit", "verify"],
+        dict(test_vault.env(SUPERVISOR), RESDESK_USER="deputy", RESDESK_PASSWORD=NEW_PASSWORD),
+    )
+    assert verified.returncode == 0, verified.stderr
+    assert "authority key was replaced" in verified.stderr
 
 
 def test_a_mistyped_sheet_names_the_group_and_changes_nothing(test_vault: TestVault) -> None:
