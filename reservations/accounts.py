@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reservations import errors, grants
 from reservations.domain import Account, Role
-from reservations.keyslots import DEFAULT_KDF, AccountKeys, KdfParams
+from reservations.keyslots import DEFAULT_KDF, AccountKeys, AuthorityPin, KdfParams
 from reservations.lockout import LockoutFile
 from reservations.passwords import check_new_password
 from reservations.permissions import Permission
@@ -135,10 +135,14 @@ class AccountService:
                 pass
             raise
 
-    def _regrant(self, uow: UnitOfWork, account: str) -> None:
+    def _regrant(self, uow: UnitOfWork, account: str, *, role: Role | None = None) -> None:
         """Issue ``account``'s next grant as its row and slot stand now, and give or take the
         authority key with the supervisor role (the caller holds the key-file lock and saves
-        the key file before committing).  Nothing to do in a vault without signatures."""
+        the key file before committing).  Nothing to do in a vault without signatures.
+
+        The role comes from ``role`` (an add or a role change a supervisor asked for) or else
+        from the account's last valid grant: a role edited into the row outside the
+        application is refused here, never signed."""
         if grants.current_authority(uow) is None:
             return
         authority = self._vault.keys.authority_key
@@ -149,6 +153,16 @@ class AccountService:
             )
         row = _account(uow, account)
         assert row is not None
+        if role is None:
+            trusted = self._session.trust.keys if self._session.trust else None
+            last = grants.latest_valid_grant(uow, self._vault.vault_id, account, trusted)
+            if last is None or last.role != row.role.value:
+                raise errors.IntegrityFailed(
+                    f"The account {account} does not match the grant the vault authority signed "
+                    "for it (its role was changed outside the application); nothing was "
+                    "changed. Check the audit log, then set its role explicitly."
+                )
+            role = row.role
         removed = row.removed or account not in self._keyslots.accounts()
         box_key = row.public_key
         sign_key = b"\0" * 32 if removed else self._keyslots.signing_public_key(account)
@@ -159,7 +173,7 @@ class AccountService:
             self._vault.vault_id,
             authority,
             account=account,
-            role=row.role.value,
+            role=role.value,
             status=grants.status_of(row.disabled, removed),
             box_key=box_key,
             sign_key=sign_key,
@@ -168,10 +182,15 @@ class AccountService:
         )
         if removed:
             return
-        if row.role is Role.SUPERVISOR and not row.disabled:
+        if role is Role.SUPERVISOR and not row.disabled:
             self._keyslots.grant_authority(account, authority)
         else:
             self._keyslots.revoke_authority(account)
+
+    def _pin(self) -> AuthorityPin | None:
+        """What a slot this supervisor makes (they chose its password) will trust."""
+        trust = self._session.trust
+        return None if trust is None else trust.pin()
 
     def _renew_own_grant(self, uow: UnitOfWork, old: AccountKeys, new: AccountKeys) -> None:
         """New keys after one's own password change: a supervisor's authority issues the
@@ -236,7 +255,7 @@ class AccountService:
             if existing is not None or account in self._keyslots.accounts():
                 raise errors.Conflict(f"An account named {account} already exists.")
             public_key = self._keyslots.add_account(
-                account, password, self._vault.keys.data_key, kdf=self._kdf
+                account, password, self._vault.keys.data_key, kdf=self._kdf, pin=self._pin()
             )
             uow.insert_account(
                 account,
@@ -246,7 +265,7 @@ class AccountService:
                 s.account.name,
                 must_change_password=True,
             )
-            self._regrant(uow, account)
+            self._regrant(uow, account, role=role)
             s.audit(uow, "account-add", f"{account} ({role.value})")
             self._commit_with_key_file(uow, before)
         return Account(account, role)
@@ -331,7 +350,7 @@ class AccountService:
             if role is not Role.SUPERVISOR:
                 self._refuse_last_supervisor(uow, row, "demoted")
             uow.update_account(account, {"role": role.value})
-            self._regrant(uow, account)
+            self._regrant(uow, account, role=role)
             s.audit(uow, "account-role", f"{account} ({row.role.value} -> {role.value})")
             self._commit_with_key_file(uow, before)
 
@@ -355,11 +374,19 @@ class AccountService:
             before = self._keyslots.snapshot()
             if account in self._keyslots.accounts():
                 public_key = self._keyslots.replace_account(
-                    account, new_password, self._vault.keys.data_key, kdf=self._kdf
+                    account,
+                    new_password,
+                    self._vault.keys.data_key,
+                    kdf=self._kdf,
+                    pin=self._pin(),
                 )
             else:
                 public_key = self._keyslots.add_account(
-                    account, new_password, self._vault.keys.data_key, kdf=self._kdf
+                    account,
+                    new_password,
+                    self._vault.keys.data_key,
+                    kdf=self._kdf,
+                    pin=self._pin(),
                 )
             uow.update_account(account, {"public_key": public_key, "must_change_password": 1})
             self._regrant(uow, account)

@@ -101,6 +101,8 @@ class VerifyReport:
     problem: ChainProblem | None
     anchor: Anchor | None
     warnings: tuple[str, ...] = field(default=())
+    # Further problems found after the first (a tail cut behind one bad entry).
+    also: tuple[str, ...] = field(default=())
 
     @property
     def ok(self) -> bool:
@@ -126,7 +128,8 @@ class VerifyReport:
             return ""
         if p.kind == "anchor-missing":
             return f"The audit trail cannot be trusted as it stands: {p.detail}."
-        return f"The audit chain is broken at entry {p.seq} ({p.time}): {p.detail}."
+        extra = "".join(f" Also: {detail}." for detail in self.also)
+        return f"The audit chain is broken at entry {p.seq} ({p.time}): {p.detail}.{extra}"
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ class AuditService:
         s.require(Permission.CHECK_INTEGRITY)
         warnings: list[str] = []
         anchor: Anchor | None = None
-        anchor_missing = False
+        anchor_missing = anchor_bad = False
         if self._anchor_file is None:
             warnings.append("this store keeps no anchor (cannot detect a cut tail)")
         else:
@@ -256,6 +259,7 @@ class AuditService:
                 anchor = read_anchor(self._anchor_file)
             except AnchorUnreadable as exc:
                 warnings.append(f"the anchor file cannot be read ({exc}); cannot detect a cut tail")
+                anchor_bad = True
             except OSError as exc:
                 warnings.append(
                     f"the anchor file cannot be read ({exc.strerror or type(exc).__name__}); "
@@ -273,6 +277,7 @@ class AuditService:
                         "the anchor file belongs to another vault (cannot detect a cut tail)"
                     )
                     anchor = None
+                    anchor_bad = True
             for replaced in grants.authority_history(uow)[1:]:
                 # Only a recovery with the paper sheet starts a new authority; one nobody
                 # remembers is an insider's (docs/security.md, the insider).
@@ -281,33 +286,50 @@ class AuditService:
                     f"{replaced.fingerprint}): only a recovery with the paper sheet does that"
                 )
             checker = ChainChecker()
-            signatures = SignatureChecker.of(uow)
+            signatures = SignatureChecker.of(uow, s.trust)
             problem: ChainProblem | None = None
             anchored: AuditEntry | None = None
+            last_seen: AuditEntry | None = None
             for entry in _all_entries(uow):
-                problem = checker.feed(entry) or signatures.feed(entry)
-                if problem is not None:
-                    break
+                if problem is None:
+                    problem = checker.feed(entry) or signatures.feed(entry)
+                # Read on to the end even after a problem: the anchor is compared with the
+                # real end, so one bad entry cannot hide a tail cut after it.
+                last_seen = entry
                 if anchor is not None and entry.seq == anchor.seq:
                     anchored = entry
+        also: list[str] = []
+        if problem is not None and anchor is not None:
+            tail = _compare_with_anchor(last_seen, anchored, anchor)
+            if tail is not None:
+                also.append(tail.detail)
         if problem is None and anchor is not None:
             problem = _compare_with_anchor(checker.last, anchored, anchor)
         if problem is None and anchor is not None:
             problem = signatures.anchor_problem(anchor, checker.last)
-        if problem is None and anchor_missing and checker.last is not None:
+        # An unreadable anchor, or one of another vault, is what an insider who cut the tail
+        # would leave in a signed vault: as bad as none.
+        if (
+            problem is None
+            and (anchor_missing or (anchor_bad and signatures.signing))
+            and checker.last is not None
+        ):
             # Once a vault has an anchor, its absence is what a database rolled back to an
             # older copy looks like; only a supervisor's re-anchoring ends it.
             problem = ChainProblem(
                 checker.last.seq,
                 checker.last.time,
                 "anchor-missing",
-                "the anchor file outside the database is missing, so a database rolled back "
-                "or cut short cannot be ruled out; a supervisor compares the trail with a "
+                "the anchor file outside the database is missing or unreadable, so a database "
+                "rolled back or cut short cannot be ruled out; a supervisor compares the trail "
+                "with a "
                 "checkpoint kept off this PC, then re-anchors with "
                 "'resdesk audit reanchor --reason TEXT'",
             )
             warnings = [w for w in warnings if w != NO_ANCHOR_WARNING]
-        return VerifyReport(checker.count, checker.last, problem, anchor, tuple(warnings))
+        return VerifyReport(
+            checker.count, checker.last, problem, anchor, tuple(warnings), tuple(also)
+        )
 
     # -- anchor and checkpoints ---------------------------------------------------------------
 
@@ -601,18 +623,50 @@ class SignatureChecker:
         self._by_account = by_account
         self._bad = bad
         self._vault_id = vault_id
+        self._authorities: frozenset[bytes] = frozenset()
+        # The hash of the previous entry, which a login's checkpoint entry countersigns.
+        self._previous: AuditEntry | None = None
+
+    @property
+    def signing(self) -> bool:
+        return self._signed_from is not None
 
     @classmethod
-    def of(cls, uow: UnitOfWork) -> SignatureChecker:
+    def of(cls, uow: UnitOfWork, trust: grants.Trust | None = None) -> SignatureChecker:
+        """``trust``: the keys the verifying session's own pin trusts, and where signing began
+        as that pin recorded it; the vault's own (editable) record only when it has none."""
+        history = grants.authority_history(uow)
         signed_from = grants.signed_from_seq(uow)
+        if trust is not None and trust.signed_from is not None:
+            signed_from = trust.signed_from
         vault_id = uow.get_meta("vault_id") or ""
         all_grants = uow.grants(vault_id)
-        problems = grants.grant_problems(all_grants, grants.authority_history(uow))
+        problems = grants.grant_problems(
+            all_grants, history, trust.keys if trust is not None else None
+        )
         by_account: dict[str, list[Grant]] = {}
         for grant in all_grants:
             by_account.setdefault(grant.account, []).append(grant)
         bad = {f"{a}#{v}" for (a, v), problem in problems.items() if problem is not None}
-        return cls(signed_from, by_account, bad, vault_id)
+        checker = cls(signed_from, by_account, bad, vault_id)
+        checker._authorities = (
+            trust.keys if trust is not None else frozenset(a.key for a in history)
+        )
+        return checker
+
+    def _is_supervisor(self, account: str, when: str) -> bool:
+        history = self._by_account.get(account, [])
+        for index, grant in enumerate(history):
+            following = history[index + 1] if index + 1 < len(history) else None
+            if (
+                grant.issued_at <= when
+                and (following is None or following.issued_at >= when)
+                and grant.role == "supervisor"
+                and grant.status == STATUS_ACTIVE
+                and f"{grant.account}#{grant.version}" not in self._bad
+            ):
+                return True
+        return False
 
     def _signed_by_grant(self, account: str, when: str, signature: bytes, message: bytes) -> bool:
         history = self._by_account.get(account, [])
@@ -629,6 +683,43 @@ class SignatureChecker:
             ):
                 return True
         return False
+
+    def _checkpoint_problem(
+        self, entry: AuditEntry, previous: AuditEntry | None
+    ) -> ChainProblem | None:
+        """A checkpoint entry holds the authority's signature over the entry just before it
+        (a supervisor's login, or ``resdesk audit checkpoint``'s request): an entry before it
+        that was relabelled, re-signed or rewritten no longer matches."""
+        if not self._is_supervisor(entry.account, entry.time):
+            return ChainProblem(
+                entry.seq,
+                entry.time,
+                "checkpoint",
+                f"a checkpoint entry written by {entry.account}, who held no supervisor grant "
+                "then (only a supervisor's login or 'resdesk audit checkpoint' writes one)",
+            )
+        parts = entry.result.split(" ")
+        target = entry.target.removeprefix("entry ")
+        anchored = {previous.seq: previous.hash} if previous is not None else {}
+        named = int(target) if target.isdigit() else -1
+        signature = unb64(parts[1]) if len(parts) == 2 else None
+        if (
+            signature is not None
+            and named in anchored
+            and anchored[named] == parts[0]
+            and any(
+                verify(key, signature, checkpoint_message(self._vault_id, named, parts[0]))
+                for key in self._authorities
+            )
+        ):
+            return None
+        return ChainProblem(
+            entry.seq,
+            entry.time,
+            "checkpoint",
+            "the vault authority's countersignature in this checkpoint does not match the "
+            "entry it names: the history before it was rewritten",
+        )
 
     def anchor_problem(self, anchor: Anchor, last: AuditEntry | None) -> ChainProblem | None:
         """An anchor written since signatures began must carry its writer's signature."""
@@ -649,8 +740,13 @@ class SignatureChecker:
         )
 
     def feed(self, entry: AuditEntry) -> ChainProblem | None:
+        previous, self._previous = self._previous, entry
         if self._signed_from is None or entry.seq < self._signed_from:
             return None
+        if entry.action == "checkpoint":
+            problem = self._checkpoint_problem(entry, previous)
+            if problem is not None:
+                return problem
         if not entry.signature:
             return ChainProblem(
                 entry.seq, entry.time, "unsigned", f"the entry of {entry.account} is not signed"

@@ -43,7 +43,7 @@ import secrets
 import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
@@ -60,6 +60,7 @@ from reservations.errors import (
     AuthenticationFailed,
     Conflict,
     DiskFull,
+    IntegrityFailed,
     InvalidInput,
     KeyFileCorrupt,
     NotFound,
@@ -90,9 +91,14 @@ _NONCE_BYTES = 12
 _GCM_TAG_BYTES = 16
 _SEALED_INFO = b"resdesk data key v1"
 _PURPOSE_WRAP = "wrap-private-key"
+# A slot with a pin wraps its private key under this purpose instead: removing the pin from
+# the file (to have the next login trust another authority) then breaks the wrap, which only
+# the account's password could redo.
+_PURPOSE_WRAP_PINNED = "wrap-private-key-pinned"
 _PURPOSE_SEAL = "seal-data-key"
 _PURPOSE_SIGNING = "seal-signing-key"
 _PURPOSE_AUTHORITY = "seal-authority-key"
+_PURPOSE_PIN = "pin-authority-key"
 Sealed = tuple[bytes, bytes, bytes]  # (ephemeral X25519 public key, nonce, ciphertext)
 
 # A key file holds a few hundred bytes per account plus ``extra``; anything far larger is not a
@@ -154,6 +160,16 @@ TEST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
 
 
 @dataclass(frozen=True)
+class AuthorityPin:
+    """The vault authority's public key (and where signing began) as this account's own
+    password sealed them: the trust root an insider with the data key cannot rewrite, since
+    only the account's password-derived key makes or opens a pin."""
+
+    key: bytes
+    signed_from: int
+
+
+@dataclass(frozen=True)
 class AccountKeys:
     """What a successful unlock yields; the caller wipes ``data_key`` when done with it."""
 
@@ -168,6 +184,10 @@ class AccountKeys:
     signing_key: Ed25519PrivateKey | None = None
     # The vault authority's Ed25519 key: sealed to supervisors' slots only; it signs grants.
     authority_key: Ed25519PrivateKey | None = None
+    # The slot's pin (None: not pinned yet), and the password-derived key that makes a new
+    # one during this session (kept like the private key, wiped with the process).
+    pin: AuthorityPin | None = None
+    pin_key: bytes | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -190,6 +210,8 @@ class _Slot:
     sealed_signing_key: Sealed | None = None
     # A supervisor's copy of the vault authority's private key, sealed to ``public_key``.
     sealed_authority_key: Sealed | None = None
+    # (nonce, ciphertext) of the AuthorityPin, AES-GCM under the password-derived key.
+    pin: tuple[bytes, bytes] | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -473,11 +495,25 @@ def _decode_slot(value: object, index: int) -> _Slot:
         sealed_authority = _decode_sealed(
             slot["sealed_authority_key"], f"{where} sealed_authority_key"
         )
+    pin: tuple[bytes, bytes] | None = None
+    if "authority_pin" in slot:
+        label = f"{where} authority_pin"
+        pinned = _obj(slot["authority_pin"], label)
+        nonce = _b64(_field(pinned, "nonce", label), label, _NONCE_BYTES)
+        ciphertext_text = _str(_field(pinned, "ciphertext", label), label)
+        try:
+            ciphertext = base64.b64decode(ciphertext_text.encode("ascii"), validate=True)
+        except (binascii.Error, UnicodeEncodeError):
+            _corrupt(f"{label} is not valid base64")
+        if not 0 < len(ciphertext) <= 4096:
+            _corrupt(f"{label} has the wrong length")
+        pin = (nonce, ciphertext)
     return _Slot(
         account=account,
         signing_public_key=signing_public,
         sealed_signing_key=sealed_signing,
         sealed_authority_key=sealed_authority,
+        pin=pin,
         public_key=_b64(_field(slot, "public_key", where), f"{where} public_key", 32),
         kdf=kdf,
         salt=_b64(_field(kdf_obj, "salt", f"{where} kdf"), f"{where} salt", _SALT_BYTES),
@@ -558,6 +594,8 @@ def _encode_slot(slot: _Slot) -> dict[str, object]:
         }
     if slot.sealed_authority_key is not None:
         encoded["sealed_authority_key"] = _encode_sealed(slot.sealed_authority_key)
+    if slot.pin is not None:
+        encoded["authority_pin"] = {"nonce": _b64e(slot.pin[0]), "ciphertext": _b64e(slot.pin[1])}
     return encoded
 
 
@@ -735,14 +773,61 @@ class KeySlotFile:
         public_raw: bytes,
         password: bytearray,
         kdf: KdfParams,
-    ) -> tuple[bytes, bytes, bytes]:
-        """Wrap the raw private key under the password; returns (salt, nonce, ciphertext)."""
+    ) -> tuple[bytes, bytes, bytes, bytes]:
+        """Wrap the raw private key under the password; returns (salt, nonce, ciphertext,
+        the password-derived key, for a pin)."""
         salt = secrets.token_bytes(_SALT_BYTES)
         nonce = secrets.token_bytes(_NONCE_BYTES)
         wrap_key = _derive_wrap_key(password, salt, kdf)
         aad = _aad(_PURPOSE_WRAP, self._vault_id, account, public_raw)
         ciphertext = AESGCM(wrap_key).encrypt(nonce, bytes(private_raw), aad)
-        return salt, nonce, ciphertext
+        return salt, nonce, ciphertext, wrap_key
+
+    def _rewrap_pinned(self, slot: _Slot, wrap_key: bytes, private_key: X25519PrivateKey) -> None:
+        """Wrap the slot's private key again under the *pinned* purpose (same password)."""
+        private_raw = _raw_private(private_key)
+        try:
+            nonce = secrets.token_bytes(_NONCE_BYTES)
+            aad = _aad(_PURPOSE_WRAP_PINNED, self._vault_id, slot.account, slot.public_key)
+            slot.wrap_ciphertext = AESGCM(wrap_key).encrypt(nonce, bytes(private_raw), aad)
+            slot.wrap_nonce = nonce
+        finally:
+            _wipe(private_raw)
+
+    def _seal_pin(
+        self, account: str, public_raw: bytes, pin_key: bytes, pin: AuthorityPin
+    ) -> tuple[bytes, bytes]:
+        nonce = secrets.token_bytes(_NONCE_BYTES)
+        plain = json.dumps(
+            {"key": _b64e(pin.key), "signed_from": pin.signed_from}, separators=(",", ":")
+        ).encode("ascii")
+        aad = _aad(_PURPOSE_PIN, self._vault_id, account, public_raw)
+        return nonce, AESGCM(pin_key).encrypt(nonce, plain, aad)
+
+    def _open_pin(self, slot: _Slot, pin_key: bytes) -> AuthorityPin | None:
+        if slot.pin is None:
+            return None
+        aad = _aad(_PURPOSE_PIN, self._vault_id, slot.account, slot.public_key)
+        try:
+            document = json.loads(AESGCM(pin_key).decrypt(slot.pin[0], slot.pin[1], aad))
+            key = base64.b64decode(str(document["key"]).encode("ascii"), validate=True)
+            signed_from = document["signed_from"]
+        except (InvalidTag, ValueError, KeyError, TypeError, binascii.Error):
+            # Only this account's password makes a pin: one that does not open was altered.
+            _corrupt("this account's record of the vault authority was altered")
+        if len(key) != 32 or not isinstance(signed_from, int):
+            _corrupt("this account's record of the vault authority was altered")
+        return AuthorityPin(key, signed_from)
+
+    def set_pin(self, keys: AccountKeys, pin: AuthorityPin) -> AccountKeys:
+        """Record ``pin`` in the account's slot (the session's password-derived key seals it);
+        returns ``keys`` with the pin."""
+        if keys.pin_key is None:
+            raise ValueError("no password-derived key in this session to seal a pin")
+        slot = self._slot(keys.account)
+        slot.pin = self._seal_pin(keys.account, slot.public_key, keys.pin_key, pin)
+        self._rewrap_pinned(slot, keys.pin_key, keys.private_key)
+        return dataclasses.replace(keys, pin=pin)
 
     def _seal(
         self,
@@ -805,13 +890,18 @@ class KeySlotFile:
         password: bytearray | str,
         data_key: bytes | bytearray,
         kdf: KdfParams = DEFAULT_KDF,
+        *,
+        pin: AuthorityPin | None = None,
     ) -> bytes:
-        """Give ``account`` a new key pair and slot; returns the raw 32-byte public key."""
+        """Give ``account`` a new key pair and slot; returns the raw 32-byte public key.
+
+        ``pin``: the vault authority as the caller (a supervisor, who chose the initial
+        password) trusts it, sealed under the new password."""
         _check_account_name(account)
         _check_data_key(data_key)
         if account in self._slots:
             raise Conflict("This account already has a key slot.")
-        slot, _private_key = self._new_slot(account, password, data_key, kdf)
+        slot, _private_key, _wrap_key = self._new_slot(account, password, data_key, kdf, pin)
         self._slots[account] = slot
         return slot.public_key
 
@@ -821,7 +911,8 @@ class KeySlotFile:
         password: bytearray | str,
         data_key: bytes | bytearray,
         kdf: KdfParams,
-    ) -> tuple[_Slot, X25519PrivateKey]:
+        pin: AuthorityPin | None = None,
+    ) -> tuple[_Slot, X25519PrivateKey, bytes]:
         secret = _password_bytes(password)
         if not secret:
             raise InvalidInput("The password must not be empty.", field="password")
@@ -829,7 +920,9 @@ class KeySlotFile:
         private_raw = _raw_private(private_key)
         public_raw = _raw_public(private_key.public_key())
         try:
-            salt, wrap_nonce, wrap_ct = self._wrap(account, private_raw, public_raw, secret, kdf)
+            salt, wrap_nonce, wrap_ct, wrap_key = self._wrap(
+                account, private_raw, public_raw, secret, kdf
+            )
         finally:
             _wipe(secret)
             _wipe(private_raw)
@@ -853,7 +946,10 @@ class KeySlotFile:
             seal_nonce=seal_nonce,
             seal_ciphertext=seal_ct,
         )
-        return slot, private_key
+        if pin is not None:
+            slot.pin = self._seal_pin(account, public_raw, wrap_key, pin)
+            self._rewrap_pinned(slot, wrap_key, private_key)
+        return slot, private_key, wrap_key
 
     def replace_account(
         self,
@@ -861,6 +957,8 @@ class KeySlotFile:
         password: bytearray | str,
         data_key: bytes | bytearray,
         kdf: KdfParams = DEFAULT_KDF,
+        *,
+        pin: AuthorityPin | None = None,
     ) -> bytes:
         """A new key pair and slot for an existing account (a supervisor's password reset).
 
@@ -870,7 +968,7 @@ class KeySlotFile:
         old = self._slot(account)
         del self._slots[account]
         try:
-            return self.add_account(account, password, data_key, kdf=kdf)
+            return self.add_account(account, password, data_key, kdf=kdf, pin=pin)
         except BaseException:
             self._slots[account] = old
             raise
@@ -898,13 +996,36 @@ class KeySlotFile:
             wrap_key = _derive_wrap_key(secret, slot.salt, slot.kdf)
         finally:
             _wipe(secret)
-        aad = _aad(_PURPOSE_WRAP, self._vault_id, slot.account, slot.public_key)
+        expected, other = (
+            (_PURPOSE_WRAP_PINNED, _PURPOSE_WRAP)
+            if slot.pin is not None
+            else (_PURPOSE_WRAP, _PURPOSE_WRAP_PINNED)
+        )
+        cipher = AESGCM(wrap_key)
         try:
-            private_plain = AESGCM(wrap_key).decrypt(slot.wrap_nonce, slot.wrap_ciphertext, aad)
+            private_plain = cipher.decrypt(
+                slot.wrap_nonce,
+                slot.wrap_ciphertext,
+                _aad(expected, self._vault_id, slot.account, slot.public_key),
+            )
         except InvalidTag:
-            # A wrong password and a slot moved from another account or vault are
-            # indistinguishable here by design; both are "cannot unlock".
-            raise AuthenticationFailed(_AUTH_FAILED_MESSAGE) from None
+            try:
+                cipher.decrypt(
+                    slot.wrap_nonce,
+                    slot.wrap_ciphertext,
+                    _aad(other, self._vault_id, slot.account, slot.public_key),
+                )
+            except InvalidTag:
+                # A wrong password and a slot moved from another account or vault are
+                # indistinguishable here by design; both are "cannot unlock".
+                raise AuthenticationFailed(_AUTH_FAILED_MESSAGE) from None
+            # The right password, but the pin was removed from (or planted in) the file.
+            raise IntegrityFailed(
+                f"The key slot of account {slot.account} was edited: its record of the vault "
+                "authority was removed or planted outside the application. Nothing was "
+                "changed; a supervisor must check the audit log against a checkpoint kept "
+                "off this PC."
+            ) from None
         private_raw = bytearray(private_plain)
         try:
             private_key = X25519PrivateKey.from_private_bytes(bytes(private_raw))
@@ -932,6 +1053,8 @@ class KeySlotFile:
             pending_data_key=pending,
             signing_key=self._unseal_signing_key(slot, private_key),
             authority_key=self._unseal_authority_key(slot, private_key),
+            pin=self._open_pin(slot, wrap_key),
+            pin_key=wrap_key,
         )
 
     def _unseal_signing_key(
@@ -969,6 +1092,13 @@ class KeySlotFile:
             keys,
             signing_key=self._unseal_signing_key(slot, keys.private_key),
             authority_key=self._unseal_authority_key(slot, keys.private_key),
+        )
+
+    def holds_private_key(self, keys: AccountKeys) -> bool:
+        """Whether ``keys.account``'s slot is still the one ``keys`` was unlocked from."""
+        slot = self._slots.get(keys.account)
+        return slot is not None and secrets.compare_digest(
+            _raw_public(keys.private_key.public_key()), slot.public_key
         )
 
     def signing_public_key(self, account: str) -> bytes | None:
@@ -1130,7 +1260,9 @@ class KeySlotFile:
                 "('resdesk rekey --finish') before passwords are changed."
             )
         _check_data_key(keys.data_key)
-        new_slot, private_key = self._new_slot(account, new_password, keys.data_key, kdf)
+        new_slot, private_key, wrap_key = self._new_slot(
+            account, new_password, keys.data_key, kdf, keys.pin
+        )
         self._slots[account] = new_slot
         if keys.authority_key is not None and slot.sealed_authority_key is not None:
             self.grant_authority(account, keys.authority_key)
@@ -1140,6 +1272,8 @@ class KeySlotFile:
             data_key=keys.data_key,
             signing_key=self._unseal_signing_key(new_slot, private_key),
             authority_key=keys.authority_key if new_slot.sealed_authority_key else None,
+            pin=keys.pin,
+            pin_key=wrap_key,
         )
 
     # -- persistence -----------------------------------------------------------------------

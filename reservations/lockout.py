@@ -281,6 +281,23 @@ class LockoutFile:
         self._update(change)
 
 
+def _plausible_lock(
+    record: FailureRecord, policy: LoginPolicy, until: dt.datetime | None
+) -> dt.datetime | None:
+    """The lock as the policy could have set it: the file is not authenticated, so a lock
+    without the failures behind it, or longer than the policy gives, is an edit: ignored
+    (the growing delay still applies)."""
+    if until is None or record.count < policy.lockout_after or not record.times:
+        return None
+    try:
+        last = dt.datetime.fromisoformat(record.times[-1])
+    except ValueError:
+        return None
+    if last.tzinfo is None:
+        return None
+    return min(until, last + dt.timedelta(minutes=policy.lockout_minutes))
+
+
 def unlock_throttled(
     slots: KeySlotFile,
     account_name: str,
@@ -299,7 +316,7 @@ def unlock_throttled(
     lockout = LockoutFile.beside(slots)
     record = lockout.record(account_name)
     if record is not None:
-        until = record.locked_at(clock())
+        until = _plausible_lock(record, policy, record.locked_at(clock()))
         if until is not None:
             raise errors.AccountLocked(locked_message(until), until=until)
         delay = policy.delay_for(record.count)

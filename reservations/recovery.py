@@ -140,7 +140,21 @@ def _recover(
         # current copy, and any pending copy of an unfinished rotation goes.
         if slots.accounts():
             slots.reseal_all(data_key)
-        public_key = slots.add_account(account, new_password, data_key, kdf=kdf)
+        signed = grants.current_authority(uow) is not None
+        authority = None
+        pin = None
+        if signed:
+            # The authority's private key was sealed to supervisors whose passwords are lost:
+            # a new one starts here, vouching for the old one (so old grants stay checkable),
+            # and the recovered supervisor's password pins it.
+            old_trust = grants.vouched_keys(
+                grants.authority_history(uow), grants.authority_history(uow)[-1].key
+            )
+            authority = grants.start_authority(uow, now)
+            pin = grants.Trust(
+                frozenset(), grants.signed_from_seq(uow), grants.public_bytes(authority)
+            ).pin()
+        public_key = slots.add_account(account, new_password, data_key, kdf=kdf, pin=pin)
         if existing is None:
             uow.insert_account(
                 account,
@@ -152,14 +166,38 @@ def _recover(
             )
         else:
             uow.update_account(account, {"public_key": public_key, "must_change_password": 0})
-        without = tuple(sorted(name for name in live if name not in slots.accounts()))
         result = "new key slot from the recovery sheet" + ("; new key file" if new_file else "")
-        if grants.current_authority(uow) is not None:
-            # The authority's private key was sealed to supervisors whose passwords are
-            # lost: a new authority grants every account that kept its slot, and the trail
-            # and every later checkpoint show the replacement.
-            authority = grants.start_authority(uow, now)
-            grants.grant_everyone(uow, vault_id, slots, authority, issued_at=now, issued_by=account)
+        to_reset = [name for name in live if name not in slots.accounts()]
+        if authority is not None:
+            sign_key = slots.signing_public_key(account)
+            assert sign_key is not None
+            grants.issue(
+                uow,
+                vault_id,
+                authority,
+                account=account,
+                role=Role.SUPERVISOR.value,
+                status=grants.status_of(False, False),
+                box_key=public_key,
+                sign_key=sign_key,
+                issued_at=now,
+                issued_by=account,
+            )
+            slots.grant_authority(account, authority)
+            # Everyone else keeps the role of their last valid grant, never the row's (an
+            # insider may have edited it), and must be reset: their slots still trust the
+            # old authority, which nobody can open any more.
+            grants.grant_everyone(
+                uow,
+                vault_id,
+                slots,
+                authority,
+                issued_at=now,
+                issued_by=account,
+                skip=account,
+                trusted=old_trust,
+            )
+            to_reset = [name for name in live if name != account]
             result += "; new vault authority key"
             keys = slots.unlock(account, new_password)
             try:
@@ -167,6 +205,7 @@ def _recover(
                     uow.set_signer(AuditSigner(account, keys.signing_key))
             finally:
                 keys.data_key[:] = bytes(len(keys.data_key))
+        without = tuple(sorted(to_reset))
         uow.append_audit(now, account, "recover", account, result)
         # The key file first: if it cannot be written, nothing is committed.
         slots.save()

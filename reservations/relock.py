@@ -99,7 +99,8 @@ def unlock_session(
                 role=session.account.role.value,
                 box_key=slots.public_key(account),
                 sign_key=slots.signing_public_key(account),
-                authority_key=None,
+                authority_key=vault.keys.authority_key,
+                pin=vault.keys.pin,
             )
         except errors.IntegrityFailed:
             session.audit(uow, "unlock-failed", account, "the signed grant does not match")

@@ -44,6 +44,9 @@ class Session:
     _after_login_recorded: Callable[[], None] | None = field(default=None, repr=False)
     # A supervisor's copy of the vault authority key: countersigns the head at login.
     _authority_key: Ed25519PrivateKey | None = field(default=None, repr=False)
+    # The authority keys this session trusts, from its account's pin (see grants.check_login);
+    # None in a vault without signatures.
+    trust: grants.Trust | None = None
     _vault_id: str = field(default="", repr=False)
 
     def now(self) -> dt.datetime:
@@ -202,7 +205,7 @@ def start_session(
 
     with session.store.unit_of_work(write=False) as uow:
         session.idle_lock_seconds = read_idle_lock_seconds(uow)
-        grants.check_login(
+        trust = grants.check_login(
             uow,
             vault.vault_id,
             account=name,
@@ -210,12 +213,31 @@ def start_session(
             box_key=vault.keyslots.public_key(name),
             sign_key=vault.keyslots.signing_public_key(name),
             authority_key=vault.keys.authority_key,
+            pin=vault.keys.pin,
         )
         unsigned = grants.current_authority(uow) is None
+        latest = uow.audit_latest()
+        if unsigned and latest is not None and latest.signature:
+            # Signed entries but no authority: somebody removed the vault's record of it
+            # (starting a new one here would hand it to whoever edited the roles).
+            raise errors.IntegrityFailed(
+                "The audit trail is signed but the vault's record of its authority key is "
+                "gone: the vault was changed outside the application. Nothing was changed; a "
+                "supervisor must check it against a checkpoint kept off this PC."
+            )
+    session.trust = trust
     session._pending_login = session.timestamp()
     session._pending_failures = vault.login_failures
     session._finished_rekey = vault.finished_rekey
     session._after_login_recorded = vault.forget_login_failures
+    if trust is not None and vault.keys.pin is None:
+        # First use of a slot made before pins: its password seals the trust, once the login
+        # is on record (a command that fails before that leaves every file as it was).
+        def pin_then_forget() -> None:
+            _pin_on_first_use(vault, trust)
+            vault.forget_login_failures()
+
+        session._after_login_recorded = pin_then_forget
     if unsigned and vault.account.role is Role.SUPERVISOR:
         _start_signing(vault, session)
     session._vault_id = vault.vault_id
@@ -226,6 +248,16 @@ def start_session(
     if not defer_login_audit:
         session.record_login()
     return session
+
+
+def _pin_on_first_use(vault: Vault, trust: grants.Trust) -> None:
+    slots = vault.keyslots
+    with slots.locked():
+        # The slot must still be the one this session unlocked (not reset meanwhile).
+        if not slots.holds_private_key(vault.keys):
+            return
+        vault.keys = slots.set_pin(vault.keys, trust.pin())
+        slots.save()
 
 
 def _signer(vault: Vault) -> AuditSigner | None:
@@ -242,8 +274,14 @@ def _start_signing(vault: Vault, session: Session) -> None:
         granted = grants.grant_everyone(
             uow, vault.vault_id, slots, authority, issued_at=now, issued_by=vault.account.name
         )
-        slots.save()
         vault.keys = slots.open_signing_keys(vault.keys)
+        session.trust = grants.Trust(
+            frozenset({grants.public_bytes(authority)}),
+            grants.signed_from_seq(uow),
+            grants.public_bytes(authority),
+        )
+        vault.keys = slots.set_pin(vault.keys, session.trust.pin())
+        slots.save()
         signer = _signer(vault)
         session.store.set_signer(signer)
         uow.set_signer(signer)

@@ -331,19 +331,22 @@ def test_a_vault_whose_anchor_went_missing_fails_until_it_is_reanchored(
     assert AuditService(supervisor).verify().ok
 
 
-def test_an_unreadable_or_foreign_anchor_is_a_warning(
+def test_an_unreadable_or_foreign_anchor_fails_a_signed_vault(
     trail: tuple[TestVault, Session, Session],
 ) -> None:
+    """In a signed vault, an anchor that cannot be read or names another vault is what an
+    insider who cut the tail would leave: as bad as none (issue 12, red-team finding)."""
     tv, supervisor, _operator = trail
     path = anchor_path(tv.path)
     document = json.loads(path.read_text())
     path.write_text(json.dumps({**document, "vault_id": "0" * 32}))
     report = AuditService(supervisor).verify()
-    assert report.ok and report.anchor is None
+    assert not report.ok and report.problem is not None
+    assert report.problem.kind == "anchor-missing"
     assert any("another vault" in w for w in report.warnings)
     path.write_text("{not json")
     report = AuditService(supervisor).verify()
-    assert report.ok and any("cannot be read" in w for w in report.warnings)
+    assert not report.ok and any("cannot be read" in w for w in report.warnings)
 
 
 # -- the anchor ------------------------------------------------------------------------------
