@@ -422,12 +422,7 @@ def open_vault(
     )
     try:
         with database_errors():
-            version = schema_version(conn)
-            if version > LATEST_VERSION:
-                raise errors.VaultTooNew(
-                    "This vault was made by a newer version of Reservation Desk; update the "
-                    "application to open it."
-                )
+            version = _readable_version(conn)
             if version < 1:
                 raise errors.VaultCorrupt(
                     "The database holds no Reservation Desk vault; restore it from a backup."
@@ -474,6 +469,17 @@ def open_vault(
     )
 
 
+def _readable_version(conn: Connection) -> int:
+    """The vault's schema version, refused when a newer application wrote it."""
+    version = schema_version(conn)
+    if version > LATEST_VERSION:
+        raise errors.VaultTooNew(
+            "This vault was made by a newer version of Reservation Desk; update the "
+            "application to open it."
+        )
+    return version
+
+
 def _migrate_to_latest(conn: Connection, version: int) -> None:
     """Bring an older vault's schema up to date, in one transaction (the caller checked that
     ``version`` is not newer than this application)."""
@@ -495,12 +501,7 @@ def open_with_data_key(db_path: Path, data_key: bytes | bytearray) -> tuple[Conn
     conn = connect(db_path, data_key)
     try:
         with database_errors():
-            version = schema_version(conn)
-            if version > LATEST_VERSION:
-                raise errors.VaultTooNew(
-                    "This vault was made by a newer version of Reservation Desk; update the "
-                    "application to open it."
-                )
+            version = _readable_version(conn)
             vault_id = _meta(conn, "vault_id") if version >= 1 else None
             if vault_id is None:
                 raise errors.VaultCorrupt(
