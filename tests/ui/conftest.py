@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -42,3 +43,13 @@ def commit_text(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+W = TypeVar("W", bound=QObject)
+
+
+def child(parent: QObject, kind: type[W], name: str) -> W:
+    """The descendant of ``parent`` named ``name`` (its objectName), of type ``kind``."""
+    found = parent.findChild(kind, name)
+    assert found is not None, name
+    return found

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reservations.booking import BookingService, CallerInput
 from reservations.domain import Status
 from tests.conftest import BASE_DAY, CENTERS, OPERATOR, TestVault, run_cli
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import child, commit_text
 from ui.booking_desk import BookingDesk
 from ui.main_window import MainWindow
 
@@ -22,12 +22,6 @@ def desk_of(window: MainWindow) -> BookingDesk:
     desk = window.findChild(BookingDesk, "bookingDesk")
     assert desk is not None
     return desk
-
-
-def child(widget: QWidget, kind: type, name: str) -> object:
-    found = widget.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def pick(desk: BookingDesk, center: str, day: dt.date, start: str) -> None:
@@ -83,15 +77,15 @@ def test_a_whole_call_with_ime_input(
     pick(desk, CENTERS[0], BASE_DAY, "10:00")
     # What a Japanese IME commits: kanji, half-width katakana, hiragana, full-width digits.
     type_caller(desk, "山田", "太郎", "ﾔﾏﾀﾞ", "たろう", "０９０－１２３４－５６７８")
-    assert child(desk, QLabel, "phoneEditError").text() == ""  # type: ignore[attr-defined]
+    assert child(desk, QLabel, "phoneEditError").text() == ""
     press_book(qtbot, desk)
     assert len(confirmations) == 1 and "山田 太郎" in confirmations[0]
-    receipt = child(desk, QLabel, "receiptLabel").text()  # type: ignore[attr-defined]
+    receipt = child(desk, QLabel, "receiptLabel").text()
     assert len(receipt) == 9 and receipt[4] == "-"
-    readback = child(desk, QLabel, "readbackLabel").text()  # type: ignore[attr-defined]
+    readback = child(desk, QLabel, "readbackLabel").text()
     weekday = "月火水木金土日"[BASE_DAY.weekday()]
     assert f"{BASE_DAY.month}月{BASE_DAY.day}日（{weekday}）" in readback and receipt in readback
-    assert "マイナンバーカード" in child(desk, QLabel, "bringLabel").text()  # type: ignore[attr-defined]
+    assert "マイナンバーカード" in child(desk, QLabel, "bringLabel").text()
     stored = BookingService(test_vault.session(OPERATOR)).get(receipt)
     assert (stored.family_kana, stored.given_kana, stored.phone) == (
         "ヤマダ",
@@ -112,8 +106,8 @@ def test_errors_show_next_to_the_field_not_in_a_popup(
     desk = desk_of(main_window)
     pick(desk, CENTERS[0], BASE_DAY, "10:00")
     type_caller(desk, "山田", "太郎", "山田", "タロウ", "0120-123-456")
-    assert child(desk, QLabel, "familyKanaEditError").text() != ""  # type: ignore[attr-defined]
-    assert child(desk, QLabel, "phoneEditError").text() != ""  # type: ignore[attr-defined]
+    assert child(desk, QLabel, "familyKanaEditError").text() != ""
+    assert child(desk, QLabel, "phoneEditError").text() != ""
     press_book(qtbot, desk)
     assert confirmations == [] and not desk.result_panel.isVisible()
 
@@ -130,17 +124,17 @@ def test_duplicate_is_shown_inline_with_both_choices(
     type_caller(desk, "佐藤", "一郎", "サトウ", "イチロウ", "03-1234-5678")
     desk.check_duplicates()  # what the typing timer does
     panel = child(desk, QWidget, "duplicatePanel")
-    assert panel.isVisible()  # type: ignore[attr-defined]
-    assert existing.receipt_display in child(desk, QLabel, "duplicateLabel").text()  # type: ignore[attr-defined]
+    assert panel.isVisible()
+    assert existing.receipt_display in child(desk, QLabel, "duplicateLabel").text()
     with qtbot.waitSignal(desk.change_booking_requested) as requested:
-        child(desk, QPushButton, "changeInsteadButton").click()  # type: ignore[attr-defined]
+        child(desk, QPushButton, "changeInsteadButton").click()
     assert requested.args == [existing.receipt_display]
     # The window switched to the search tab with that booking; the operator comes back.
     assert main_window.tabs.currentIndex() == 1
     main_window.show_tab(0)
     press_book(qtbot, desk)
     assert confirmations == []  # not booked while the duplicate is undecided
-    child(desk, QPushButton, "bookAnywayButton").click()  # type: ignore[attr-defined]
+    child(desk, QPushButton, "bookAnywayButton").click()
     press_book(qtbot, desk)
     assert len(confirmations) == 1 and desk.result_panel.isVisible()
 
@@ -152,7 +146,7 @@ def test_companion_on_the_same_call_shares_the_phone(
     pick(desk, CENTERS[1], BASE_DAY, "10:00")
     type_caller(desk, "鈴木", "一郎", "すずき", "いちろう", "080-1111-2222")
     press_book(qtbot, desk)
-    first = child(desk, QLabel, "receiptLabel").text()  # type: ignore[attr-defined]
+    first = child(desk, QLabel, "receiptLabel").text()
     qtbot.keyClick(
         desk, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
@@ -162,7 +156,7 @@ def test_companion_on_the_same_call_shares_the_phone(
     desk.check_duplicates()
     assert not desk.duplicate_panel.isVisible()
     press_book(qtbot, desk)
-    second = child(desk, QLabel, "receiptLabel").text()  # type: ignore[attr-defined]
+    second = child(desk, QLabel, "receiptLabel").text()
     assert second != first
     service = BookingService(test_vault.session(OPERATOR))
     a, b = service.get(first), service.get(second)
@@ -184,7 +178,7 @@ def test_last_seat_taken_by_another_process(
         result = run_cli(args, test_vault.env(OPERATOR))
         assert result.returncode == 0, result.stderr
     press_book(qtbot, desk)
-    message = child(desk, QLabel, "bookingMessage").text()  # type: ignore[attr-defined]
+    message = child(desk, QLabel, "bookingMessage").text()
     assert message != "" and not desk.result_panel.isVisible()
     table = child(desk, QTableView, "slotTable")
     row = desk.picker.slot_model.row_of(slot_id)

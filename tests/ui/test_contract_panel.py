@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +23,7 @@ from reservations.domain import JST
 from reservations.session import Session
 from reservations.store import SqlCipherStore
 from tests.conftest import SUPERVISOR, TestVault
+from tests.ui.conftest import child
 from ui import contract_panel
 from ui.contract_panel import ContractPanel, ErasureDialog
 from ui.main_window import MainWindow
@@ -42,15 +41,6 @@ def chief_window(
     qtbot.waitExposed(window)
     yield window
     window.close()
-
-
-W = TypeVar("W", bound=QWidget)
-
-
-def child(parent: QWidget, kind: type[W], name: str) -> W:
-    found = parent.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def _item(table: QTableWidget, row: int, column: int) -> str:

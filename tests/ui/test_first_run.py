@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import jpholiday
 import pytest
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
@@ -36,6 +34,7 @@ from reservations.session import open_session
 from reservations.slots import SlotService
 from reservations.vault import connect, vault_files
 from tests.conftest import OPERATOR, SUPERVISOR, TestVault
+from tests.ui.conftest import child
 from ui.first_run import (
     ContractPage,
     FirstRunWizard,
@@ -47,7 +46,6 @@ from ui.first_run import (
 )
 
 PASSWORD = "a-long-supervisor-password"
-W = TypeVar("W", bound=QWidget)
 Button = QWizard.WizardButton
 
 
@@ -67,12 +65,6 @@ def _wizard(fixture: tuple[QtBot, list[FirstRunWizard]], path: Path) -> FirstRun
     made.append(wizard)
     wizard.show()
     return wizard
-
-
-def _child(parent: QWidget, kind: type[W], name: str) -> W:
-    found = parent.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def _day(value: QDate) -> dt.date:
@@ -120,10 +112,10 @@ def test_create_a_vault_and_set_it_up(
     assert not wizard.button(Button.CommitButton).isEnabled()
     wizard.reject()
     assert wizard.isVisible() and wizard.vault is not None
-    key_label = _child(wizard, QLabel, "recoveryKeyLabel")
+    key_label = child(wizard, QLabel, "recoveryKeyLabel")
     key_text = key_label.text()
     connect(path, parse_recovery_key(key_text)).close()
-    _child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
+    child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
     _click(wizard, Button.CommitButton)
     assert key_label.text() == "" and wizard.data_key is None
     assert not wizard.button(Button.CancelButton).isVisible()
@@ -157,7 +149,7 @@ def test_create_a_vault_and_set_it_up(
     operators.names_edit.setPlainText("op2")
     _click(wizard, Button.NextButton)
     assert wizard.currentId() == FirstRunWizard.DONE
-    shown = _child(wizard, QLabel, "initialPasswordsLabel").text()
+    shown = child(wizard, QLabel, "initialPasswordsLabel").text()
     passwords = dict(line.split() for line in shown.splitlines())
     assert sorted(passwords) == ["op1", "op2"]
     _click(wizard, Button.FinishButton)
@@ -196,7 +188,7 @@ def test_skipping_and_closing_after_creation_leave_a_valid_vault(
     path = tmp_path / "vault.db"
     wizard = _wizard(wizard_at, path)
     _create_up_to_recovery(wizard)
-    _child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
+    child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
     _click(wizard, Button.CommitButton)
     _click(wizard, Button.CustomButton1)  # skip the contract
     assert wizard.currentId() == FirstRunWizard.SLOTS
@@ -212,7 +204,7 @@ def test_skipping_the_last_steps_finishes(
 ) -> None:
     wizard = _wizard(wizard_at, tmp_path / "vault.db")
     _create_up_to_recovery(wizard)
-    _child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
+    child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
     _click(wizard, Button.CommitButton)
     _click(wizard, Button.CustomButton1)
     _click(wizard, Button.CustomButton1)
@@ -221,7 +213,7 @@ def test_skipping_the_last_steps_finishes(
     operators.names_edit.setPlainText("typed-but-skipped")
     _click(wizard, Button.CustomButton1)
     assert wizard.currentId() == FirstRunWizard.DONE
-    assert not _child(wizard, QLabel, "initialPasswordsLabel").isVisible()
+    assert not child(wizard, QLabel, "initialPasswordsLabel").isVisible()
     _click(wizard, Button.FinishButton)
     assert wizard.result() == QWizard.DialogCode.Accepted and wizard.session is not None
     assert wizard.session.account.name == "chief"
@@ -235,7 +227,7 @@ def test_slots_from_a_csv_file(
 ) -> None:
     wizard = _wizard(wizard_at, tmp_path / "vault.db")
     _create_up_to_recovery(wizard)
-    _child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
+    child(wizard, QCheckBox, "recoveryConfirmed").setChecked(True)
     _click(wizard, Button.CommitButton)
     _click(wizard, Button.CustomButton1)
     slots = wizard.currentPage()
@@ -270,7 +262,7 @@ def test_restore_a_backup(
 
     path = tmp_path / "pc" / "vault.db"
     wizard = _wizard(wizard_at, path)
-    _child(wizard.currentPage(), QRadioButton, "restoreBackupChoice").setChecked(True)
+    child(wizard.currentPage(), QRadioButton, "restoreBackupChoice").setChecked(True)
     _click(wizard, Button.NextButton)
     page = wizard.currentPage()
     assert isinstance(page, RestorePage)
@@ -317,7 +309,7 @@ def test_open_an_existing_vault_file(
     wizard_at: tuple[QtBot, list[FirstRunWizard]], test_vault: TestVault, tmp_path: Path
 ) -> None:
     wizard = _wizard(wizard_at, tmp_path / "elsewhere" / "vault.db")
-    _child(wizard.currentPage(), QRadioButton, "openVaultChoice").setChecked(True)
+    child(wizard.currentPage(), QRadioButton, "openVaultChoice").setChecked(True)
     _click(wizard, Button.NextButton)
     page = wizard.currentPage()
     assert isinstance(page, OpenPage)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -30,6 +29,7 @@ from reservations.booking import BookingService, CallerInput
 from reservations.domain import Reservation, Slot, Status
 from reservations.session import Session
 from tests.conftest import BASE_DAY, TestVault
+from tests.ui.conftest import child
 from ui.i18n import error_text
 from ui.move_dialog import MoveDialog
 from ui.search_panel import CancelDialog, SearchPanel
@@ -37,7 +37,6 @@ from ui.search_panel import CancelDialog, SearchPanel
 YAMADA = CallerInput("山田", "太郎", "やまだ", "たろう", "090-1234-5678")
 YAMADA_HANAKO = CallerInput("山田", "花子", "ヤマダ", "ハナコ", "080-2222-3333")
 SUZUKI = CallerInput("鈴木", "一郎", "すずき", "いちろう", "03-1234-9999")
-W = TypeVar("W", bound=QWidget)
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 
 
@@ -60,12 +59,6 @@ def bookings(test_vault: TestVault, operator: Session) -> dict[str, Reservation]
         "hanako": service.book(test_vault.slot_ids["b1-1030"], YAMADA_HANAKO),
         "suzuki": service.book(test_vault.slot_ids["b0-1000"], SUZUKI),
     }
-
-
-def child(panel: QWidget, kind: type[W], name: str) -> W:
-    found = panel.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def focused() -> QWidget:

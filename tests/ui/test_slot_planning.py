@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -30,19 +29,12 @@ from reservations.session import Session
 from reservations.slot_planning import Callback, Outcome, SlotPlanningService
 from reservations.slots import SlotService
 from tests.conftest import BASE_DAY, CENTERS, OPERATOR, SUPERVISOR, TestVault
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import child, commit_text
 from ui.callbacks import CallbackPanel
 from ui.slot_planning import SlotPlanningPanel
 
-W = TypeVar("W", bound=QObject)
 YOTSUYA = CENTERS[0]
 PLANNED = "戸塚地域センター"
-
-
-def child(parent: QWidget, kind: type[W], name: str) -> W:
-    found = parent.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def click(qtbot: QtBot, parent: QWidget, name: str) -> None:

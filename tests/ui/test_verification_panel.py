@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -36,11 +35,10 @@ from reservations.session import Session
 from reservations.slots import SlotService
 from reservations.verification import Candidate, VerificationService
 from tests.conftest import BASE_DAY, CENTERS, OPERATOR, TestVault
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import child, commit_text
 from ui.main_window import MainWindow
 from ui.verification_panel import SETTINGS_KEY, CandidateListModel, VerificationPanel
 
-W = TypeVar("W", bound=QWidget)
 YOTSUYA, OKUBO = CENTERS
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # Everything personal the bookings below hold: none of it may reach the audit trail, and only
@@ -62,12 +60,6 @@ def panel(
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def child(parent: QWidget, kind: type[W], name: str) -> W:
-    found = parent.findChild(kind, name)
-    assert found is not None, name
-    return found
 
 
 def focused() -> QWidget:
