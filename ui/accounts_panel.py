@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -44,7 +43,7 @@ from reservations.session import Session
 from reservations.vault import Vault
 from ui.dialogs import ask_yes_no
 from ui.i18n import error_text
-from ui.models import ObjectRole
+from ui.models import ItemTableModel, ObjectRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -58,41 +57,25 @@ def _role_text(role: Role) -> str:
     return QCoreApplication.translate("AccountsPanel", "operator")
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(ItemTableModel[AccountInfo]):
     """Accounts by name: name, role, state (active, disabled, must change password, removed)."""
 
     NAME, ROLE, STATE = range(3)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AccountInfo] = []
-
     def set_accounts(self, accounts: list[AccountInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(accounts)
-        self.endResetModel()
+        self.set_items(accounts)
 
     def account_at(self, row: int) -> AccountInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item_at(row)
 
     def row_of(self, name: str) -> int:
-        for row, info in enumerate(self._rows):
+        for row, info in enumerate(self.items()):
             if info.name == name:
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Account"), self.tr("Role"), self.tr("State"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Account"), self.tr("Role"), self.tr("State"))
 
     def state_text(self, info: AccountInfo) -> str:
         if info.removed:
@@ -103,21 +86,12 @@ class AccountTableModel(QAbstractTableModel):
             return self.tr("Must change password")
         return self.tr("Active")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return info.name
-            if column == self.ROLE:
-                return _role_text(info.role)
-            return self.state_text(info)
-        if role == Qt.ItemDataRole.ForegroundRole and (info.removed or info.disabled):
+    def display_of(self, item: AccountInfo) -> tuple[str, ...]:
+        return (item.name, _role_text(item.role), self.state_text(item))
+
+    def extra_data(self, item: AccountInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and (item.removed or item.disabled):
             return _GREY
-        if role == ObjectRole:
-            return info
         return None
 
 
