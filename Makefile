@@ -56,10 +56,11 @@ $(QM_JA): $(TS_JA) | $(VENV)/.installed
 
 translations: $(QM_JA)
 
-# After adding tr() strings: extract them, fill what the glossary knows, list the rest.
+# After adding tr() strings: extract them into the .ts and list what needs Japanese
+# (translate it in Qt Linguist: .venv/bin/pyside6-linguist resources/translations/resdesk_ja.ts).
 translations-update: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py update
-	$(BIN)/python scripts/translations.py fill
+	-$(BIN)/python scripts/translations.py check
 
 # PNGs of the screens in docs/screenshots/, on a throwaway demo vault, under Xvfb.
 screenshots: $(VENV)/.installed translations

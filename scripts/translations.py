@@ -5,13 +5,11 @@ holds the Japanese and is the source of truth (Qt Linguist edits it); the ``.qm`
 ``ui.i18n.install_translator`` loads is compiled from it and is a build product, not committed.
 
     python scripts/translations.py update    # pyside6-lupdate ui/**/*.py -> resdesk_ja.ts
-    python scripts/translations.py fill      # translate unfinished messages from the glossary
     python scripts/translations.py compile   # pyside6-lrelease resdesk_ja.ts -> resdesk_ja.qm
     python scripts/translations.py check     # fail when a message has no finished translation
 
-``fill`` only writes messages that have no finished translation yet (``--overwrite`` re-applies
-the glossary everywhere) and lists the ones it has no Japanese for: add those to
-``scripts/ja_glossary.py`` or translate them in Qt Linguist.
+The ``.ts`` is the one source of the Japanese: after ``update``, translate what ``check`` lists
+in Qt Linguist (``.venv/bin/pyside6-linguist``).  There is no second catalogue in Python.
 """
 
 from __future__ import annotations
@@ -22,8 +20,8 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,98 +169,6 @@ def problems(source: str, translation: str) -> list[str]:
     return found
 
 
-# --- filling from the glossary ----------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    """XML text as lupdate writes it (so the next lupdate run changes nothing)."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&apos;")
-    )
-
-
-_CONTEXT_BLOCK = re.compile(r"<context>.*?</context>", re.S)
-_MESSAGE_BLOCK = re.compile(r"(?P<indent>[ \t]*)<message\b[^>]*>.*?</message>", re.S)
-_TRANSLATION_ELEMENT = re.compile(r"<translation\b[^>]*?(?:/>|>.*?</translation>)", re.S)
-
-
-def _translation_xml(text: str, numerus: bool, indent: str) -> str:
-    if not numerus:
-        return f"<translation>{_escape(text)}</translation>"
-    return (
-        f"<translation>\n{indent}        <numerusform>{_escape(text)}</numerusform>\n"
-        f"{indent}    </translation>"
-    )
-
-
-Lookup = Callable[[Message], str | None]
-
-
-@dataclass
-class FillReport:
-    filled: list[Message] = field(default_factory=list)
-    missing: list[Message] = field(default_factory=list)  # no Japanese in the glossary
-    rejected: list[tuple[Message, str, list[str]]] = field(default_factory=list)
-    differs: list[tuple[Message, str]] = field(default_factory=list)  # kept the .ts's own
-
-
-def fill(ts_file: Path, lookup: Lookup, *, overwrite: bool = False) -> FillReport:
-    """Write the glossary's Japanese into every message that has no finished translation.
-
-    The file is edited in place, message by message, so everything else stays byte for byte
-    as lupdate (or Qt Linguist) wrote it.  A finished translation is kept even when the
-    glossary says otherwise (the .ts is the source of truth), unless ``overwrite``.
-    """
-    report = FillReport()
-    text = ts_file.read_text(encoding="utf-8")
-
-    def fill_message(context: str, match: re.Match[str]) -> str:
-        block = match.group(0)
-        message = _message_of(context, ET.fromstring(block.strip()))
-        if not message.from_source:
-            return block
-        japanese = lookup(message)
-        if japanese is None:
-            if not message.finished:
-                report.missing.append(message)
-            return block
-        if message.finished and not overwrite:
-            if message.translation != japanese:
-                report.differs.append((message, japanese))
-            return block
-        wrong = problems(message.source, japanese)
-        if wrong:
-            report.rejected.append((message, japanese, wrong))
-            return block
-        if message.finished and message.translation == japanese:
-            return block
-        report.filled.append(message)
-        replacement = _translation_xml(japanese, message.numerus, match.group("indent"))
-        return _TRANSLATION_ELEMENT.sub(lambda _m: replacement, block, count=1)
-
-    def fill_context(match: re.Match[str]) -> str:
-        block = match.group(0)
-        name_match = re.search(r"<name>(.*?)</name>", block, re.S)
-        context = (ET.fromstring(name_match.group(0)).text or "") if name_match else ""
-        return _MESSAGE_BLOCK.sub(lambda m: fill_message(context, m), block)
-
-    updated = _CONTEXT_BLOCK.sub(fill_context, text)
-    if updated != text:
-        ts_file.write_text(updated, encoding="utf-8")
-    return report
-
-
-def glossary_lookup(message: Message) -> str | None:
-    """The Japanese of ``scripts/ja_glossary.py`` for ``message``: per context, else shared."""
-    from scripts.ja_glossary import JA, JA_BY_CONTEXT
-
-    return JA_BY_CONTEXT.get((message.context, message.source), JA.get(message.source))
-
-
 # --- commands ----------------------------------------------------------------------------------
 
 
@@ -273,28 +179,6 @@ def _describe(message: Message) -> str:
 
 def command_update(ts_file: Path) -> int:
     print(run_lupdate(ts_file, [p.relative_to(ROOT) for p in ui_sources()]).rstrip())
-    return 0
-
-
-def command_fill(ts_file: Path, overwrite: bool) -> int:
-    if not ts_file.exists():
-        print(f"{ts_file} does not exist; run 'update' first", file=sys.stderr)
-        return 1
-    report = fill(ts_file, glossary_lookup, overwrite=overwrite)
-    print(f"Filled {len(report.filled)} translation(s) in {ts_file.relative_to(ROOT)}.")
-    for message, japanese, wrong in report.rejected:
-        print(f"  rejected {japanese!r} for {_describe(message)}: {'; '.join(wrong)}")
-    if report.differs:
-        print(
-            f"{len(report.differs)} translation(s) in the .ts differ from the glossary and were "
-            "kept (the .ts wins; --overwrite re-applies the glossary):"
-        )
-        for message, japanese in report.differs:
-            print(f"  {_describe(message)}: .ts {message.translation!r}, glossary {japanese!r}")
-    if report.missing:
-        print(f"{len(report.missing)} message(s) have no Japanese in scripts/ja_glossary.py:")
-        for message in report.missing:
-            print(f"  {_describe(message)}")
     return 0
 
 
@@ -329,18 +213,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--qm", type=Path, default=QM_FILE, help="the .qm file (%(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("update", help="extract the tr() strings of ui/ into the .ts")
-    fill_parser = commands.add_parser("fill", help="translate unfinished messages (glossary)")
-    fill_parser.add_argument(
-        "--overwrite", action="store_true", help="re-apply the glossary to finished messages too"
-    )
     commands.add_parser("compile", help="compile the .ts into the .qm the window loads")
     commands.add_parser("check", help="exit 1 when a message lacks a finished translation")
     args = parser.parse_args(argv)
     ts_file: Path = args.ts.resolve()
     if args.command == "update":
         return command_update(ts_file)
-    if args.command == "fill":
-        return command_fill(ts_file, args.overwrite)
     if args.command == "compile":
         return command_compile(ts_file, args.qm.resolve())
     return command_check(ts_file)

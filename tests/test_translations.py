@@ -1,7 +1,7 @@
 """The Japanese catalogue is complete and current, and the window can load it.
 
 ``resources/translations/resdesk_ja.ts`` is the source of truth; ``scripts/translations.py``
-updates, fills and compiles it (``make translations-update``, ``make translations``).  A new
+updates, checks and compiles it (``make translations-update``, ``make translations``).  A new
 ``tr()`` string without Japanese fails here, so it cannot reach the operators in English.
 """
 
