@@ -29,7 +29,6 @@ from reservations.demo import DEMO_ACCOUNTS, build_demo
 from reservations.keyslots import TEST_KDF
 from reservations.session import open_session
 from reservations.signatures import AuditSigner, audit_message, unb64, verify
-from reservations.store import SqlCipherStore
 
 SIGNED = "signed"
 UNSIGNED = "unsigned"
@@ -100,12 +99,13 @@ def measure_login(ctx: Context) -> tuple[dict[str, Stats], str]:
 def measure_booking(ctx: Context) -> tuple[dict[str, Stats], str]:
     """``book`` with the session's signer and with none, interleaved; each a new caller."""
     store = ctx.session.store
-    if not isinstance(store, SqlCipherStore) or store.signer is None:
+    current = store.current_signer()
+    if current is None:
         raise RuntimeError(
             "the benchmark session has no signer (its key slot has no signing key); "
             "run with --rebuild"
         )
-    signer: AuditSigner = store.signer
+    signer: AuditSigner = current
     public_key = ctx.vault.keyslots.signing_public_key(signer.account)
     rng = ctx.rng("signed-booking")
     iterations = ctx.iterations.booking

@@ -72,6 +72,7 @@ from reservations.errors import (
     VaultReadOnly,
     VaultTooNew,
 )
+from reservations.signatures import public_bytes
 
 __all__ = [
     "DEFAULT_KDF",
@@ -282,21 +283,8 @@ def _raw_public(key: X25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def _raw_private(key: X25519PrivateKey) -> bytearray:
-    return bytearray(
-        key.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
-    )
-
-
-def _ed25519_public(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-def _ed25519_seed(key: Ed25519PrivateKey) -> bytearray:
+def _raw_private(key: X25519PrivateKey | Ed25519PrivateKey) -> bytearray:
+    """The raw 32 private bytes (an X25519 key, or an Ed25519 seed) in a buffer to wipe."""
     return bytearray(
         key.private_bytes(
             serialization.Encoding.Raw,
@@ -928,13 +916,13 @@ class KeySlotFile:
             _wipe(private_raw)
         ephemeral_raw, seal_nonce, seal_ct = self._seal(account, public_raw, data_key)
         signing = Ed25519PrivateKey.generate()
-        seed = _ed25519_seed(signing)
+        seed = _raw_private(signing)
         try:
             sealed_signing = self._seal(account, public_raw, seed, _PURPOSE_SIGNING)
         finally:
             _wipe(seed)
         slot = _Slot(
-            signing_public_key=_ed25519_public(signing),
+            signing_public_key=public_bytes(signing),
             sealed_signing_key=sealed_signing,
             account=account,
             public_key=public_raw,
@@ -1067,7 +1055,7 @@ class KeySlotFile:
             key = Ed25519PrivateKey.from_private_bytes(bytes(seed))
         finally:
             _wipe(seed)
-        if not secrets.compare_digest(_ed25519_public(key), slot.signing_public_key):
+        if not secrets.compare_digest(public_bytes(key), slot.signing_public_key):
             _corrupt("an account's signing key does not match its public key")
         return key
 
@@ -1112,18 +1100,18 @@ class KeySlotFile:
         needed: the slot's own private key opens it); returns the new public key."""
         slot = self._slot(account)
         key = Ed25519PrivateKey.generate()
-        seed = _ed25519_seed(key)
+        seed = _raw_private(key)
         try:
             slot.sealed_signing_key = self._seal(account, slot.public_key, seed, _PURPOSE_SIGNING)
         finally:
             _wipe(seed)
-        slot.signing_public_key = _ed25519_public(key)
+        slot.signing_public_key = public_bytes(key)
         return slot.signing_public_key
 
     def grant_authority(self, account: str, authority_key: Ed25519PrivateKey) -> None:
         """Seal the vault authority's private key to ``account``'s slot (supervisors only)."""
         slot = self._slot(account)
-        seed = _ed25519_seed(authority_key)
+        seed = _raw_private(authority_key)
         try:
             slot.sealed_authority_key = self._seal(
                 account, slot.public_key, seed, _PURPOSE_AUTHORITY

@@ -5,6 +5,7 @@ Services take a ``Session`` so that tests can inject a clock and a store; nothin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from reservations import errors, grants
 from reservations.domain import Account, Role, now_jst
+from reservations.idle_lock import read_idle_lock_seconds
 from reservations.leftovers import remove_stale_leftovers
 from reservations.lockout import LOGIN_POLICY, FailureRecord, LoginPolicy
 from reservations.permissions import Permission, require
@@ -201,8 +203,6 @@ def start_session(
     name = vault.account.name
     store = SqlCipherStore(vault.conn, signer=_signer(vault))
     session = Session(store, vault.account, clock, must_change_password=vault.must_change_password)
-    from reservations.vault_settings import read_idle_lock_seconds
-
     with session.store.unit_of_work(write=False) as uow:
         session.idle_lock_seconds = read_idle_lock_seconds(uow)
         trust = grants.check_login(
@@ -240,6 +240,8 @@ def start_session(
         session._after_login_recorded = pin_then_forget
     if unsigned and vault.account.role is Role.SUPERVISOR:
         _start_signing(vault, session)
+    if vault.keys.pin is not None or session.trust is None:
+        _forget_pin_key(vault)  # no first-use pin waits for it
     session._vault_id = vault.vault_id
     session._authority_key = vault.keys.authority_key
     # Half-written copies a killed backup, export or handover left behind hold personal data
@@ -258,6 +260,12 @@ def _pin_on_first_use(vault: Vault, trust: grants.Trust) -> None:
             return
         vault.keys = slots.set_pin(vault.keys, trust.pin())
         slots.save()
+    _forget_pin_key(vault)
+
+
+def _forget_pin_key(vault: Vault) -> None:
+    """The password-derived key served only to seal a pin: not kept for the whole session."""
+    vault.keys = dataclasses.replace(vault.keys, pin_key=None)
 
 
 def _signer(vault: Vault) -> AuditSigner | None:
@@ -275,11 +283,8 @@ def _start_signing(vault: Vault, session: Session) -> None:
             uow, vault.vault_id, slots, authority, issued_at=now, issued_by=vault.account.name
         )
         vault.keys = slots.open_signing_keys(vault.keys)
-        session.trust = grants.Trust(
-            frozenset({grants.public_bytes(authority)}),
-            grants.signed_from_seq(uow),
-            grants.public_bytes(authority),
-        )
+        current = grants.public_bytes(authority)
+        session.trust = grants.Trust(frozenset({current}), grants.signed_from_seq(uow), current)
         vault.keys = slots.set_pin(vault.keys, session.trust.pin())
         slots.save()
         signer = _signer(vault)

@@ -1178,21 +1178,21 @@ class SqlCipherStore:
     ) -> None:
         self._conn = conn
         # Signs every entry appended in the signer's name (the session's account).
-        self.signer = signer
+        self._signer = signer
         self.database_path = _database_file(conn)
         if on_audit_committed == "default":
             on_audit_committed = (
                 None
                 if self.database_path is None
-                else _anchor_writer(conn, self.database_path, lambda: self.signer)
+                else _anchor_writer(conn, self.database_path, lambda: self._signer)
             )
         self._on_audit_committed = on_audit_committed
 
     def current_signer(self) -> AuditSigner | None:
-        return self.signer
+        return self._signer
 
     def set_signer(self, signer: AuditSigner | None) -> None:
-        self.signer = signer
+        self._signer = signer
 
     @contextlib.contextmanager
     def unit_of_work(self, *, write: bool) -> Iterator[UnitOfWork]:
@@ -1200,7 +1200,7 @@ class SqlCipherStore:
             # IMMEDIATE takes the write lock up front, so a capacity check and the insert that
             # follows cannot interleave with another process's booking.
             self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            uow = SqlCipherUnitOfWork(self._conn, self.signer)
+            uow = SqlCipherUnitOfWork(self._conn, self._signer)
             try:
                 yield uow
             finally:

@@ -7,21 +7,14 @@ seat that opens it follows the same rule, and a change is audited.
 from __future__ import annotations
 
 from reservations import errors
+from reservations.idle_lock import (
+    IDLE_LOCK_KEY,
+    MAX_IDLE_LOCK_SECONDS,
+    MIN_IDLE_LOCK_SECONDS,
+    read_idle_lock_seconds,
+)
 from reservations.permissions import Permission
 from reservations.session import Session
-from reservations.store import UnitOfWork
-
-IDLE_LOCK_KEY = "idle_lock_seconds"
-DEFAULT_IDLE_LOCK_SECONDS = 300
-MIN_IDLE_LOCK_SECONDS = 60
-MAX_IDLE_LOCK_SECONDS = 3600
-
-
-def read_idle_lock_seconds(uow: UnitOfWork) -> int:
-    raw = uow.get_meta(IDLE_LOCK_KEY)
-    if raw is None or not raw.isdigit():
-        return DEFAULT_IDLE_LOCK_SECONDS
-    return min(max(int(raw), MIN_IDLE_LOCK_SECONDS), MAX_IDLE_LOCK_SECONDS)
 
 
 class VaultSettingsService:

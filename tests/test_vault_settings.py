@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from reservations import errors
+from reservations.idle_lock import DEFAULT_IDLE_LOCK_SECONDS
 from reservations.session import Session
-from reservations.vault_settings import DEFAULT_IDLE_LOCK_SECONDS, VaultSettingsService
+from reservations.vault_settings import VaultSettingsService
 from tests.conftest import OPERATOR, SUPERVISOR, CliResult, TestVault
 
 
